@@ -1,0 +1,42 @@
+"""servicepact: managed services agreements as code.
+
+>>> from servicepact import load_agreement, lint
+>>> agreement = load_agreement("examples/northwind-acme.en.yaml")  # doctest: +SKIP
+>>> [f.code for f in lint(agreement)]  # doctest: +SKIP
+[]
+"""
+
+from servicepact.adapters.agreement_files import load_agreement, read_agreement
+from servicepact.domain.agreement import Agreement, ValidationResult
+from servicepact.domain.errors import (
+    AgreementError,
+    CalendarRangeError,
+    ConflictError,
+    ExternalServiceError,
+    InputError,
+    Location,
+    NotFoundError,
+    PermissionDeniedError,
+    Problem,
+    ServicepactError,
+)
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Agreement",
+    "AgreementError",
+    "CalendarRangeError",
+    "ConflictError",
+    "ExternalServiceError",
+    "InputError",
+    "Location",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "Problem",
+    "ServicepactError",
+    "ValidationResult",
+    "__version__",
+    "load_agreement",
+    "read_agreement",
+]

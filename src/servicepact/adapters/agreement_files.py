@@ -1,0 +1,63 @@
+"""Load agreements from files or text: YAML reading (here) plus validation (in the domain)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from servicepact.adapters.yaml_documents import YamlReadError, decode, read_yaml
+from servicepact.domain.agreement import Agreement, ValidationResult, validate_document
+from servicepact.domain.errors import AgreementError, Location, Problem
+
+MAX_BYTES = 5 * 1024 * 1024
+
+
+def read_agreement(path_or_text: str | os.PathLike[str], *, source: str | None = None) -> ValidationResult:
+    """Read and validate an agreement, returning the best agreement that could be built and every problem.
+
+    ``path_or_text`` is a path (``Path``, or a one-line string naming an existing file) or the YAML text.
+    """
+    try:
+        text, name = _text_of(path_or_text, source)
+        document = read_yaml(text, name)
+    except YamlReadError as error:
+        return ValidationResult(None, [error.problem])
+    return validate_document(document.data, document.positions)
+
+
+def load_agreement(path_or_text: str | os.PathLike[str], *, source: str | None = None) -> Agreement:
+    """Load an agreement, or raise :class:`AgreementError` listing every problem with its location.
+
+    >>> agreement = load_agreement("examples/northwind-acme.en.yaml")  # doctest: +SKIP
+    >>> agreement.support.targets["P1"].response  # doctest: +SKIP
+    Duration(days=0, business_days=0, seconds=1800, text='30m')
+    """
+    result = read_agreement(path_or_text, source=source)
+    if result.problems or result.agreement is None:
+        raise AgreementError(result.problems)
+    return result.agreement
+
+
+def _text_of(path_or_text: str | os.PathLike[str], source: str | None) -> tuple[str, str]:
+    if isinstance(path_or_text, os.PathLike) or (
+        isinstance(path_or_text, str) and "\n" not in path_or_text and len(path_or_text) < 4096
+        and ":" not in path_or_text.split("/")[-1] and Path(path_or_text).suffix.lower() in {".yaml", ".yml", ""}
+        and Path(path_or_text).exists()
+    ):
+        path = Path(path_or_text)
+        name = source or str(path)
+        try:
+            size = path.stat().st_size
+            if size > MAX_BYTES:
+                raise YamlReadError(
+                    Problem("SP000", f"the file is {size:,} bytes; agreements are limited to 5 MB", Location(name))
+                )
+            with path.open("rb") as handle:
+                raw = handle.read(MAX_BYTES + 1)
+        except OSError as error:
+            raise YamlReadError(Problem("SP000", f"cannot read the file: {error.strerror}", Location(name))) from None
+        return decode(raw, name), name
+    if isinstance(path_or_text, str):
+        return path_or_text, source or "<text>"
+    raise YamlReadError(Problem("SP000", f"expected a path or YAML text, got {type(path_or_text).__name__}",
+                                Location(source)))
