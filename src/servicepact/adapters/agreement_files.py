@@ -40,8 +40,11 @@ def load_agreement(path_or_text: str | os.PathLike[str], *, source: str | None =
 
 def _text_of(path_or_text: str | os.PathLike[str], source: str | None) -> tuple[str, str]:
     if isinstance(path_or_text, os.PathLike) or (
-        isinstance(path_or_text, str) and "\n" not in path_or_text and len(path_or_text) < 4096
-        and ":" not in path_or_text.split("/")[-1] and Path(path_or_text).suffix.lower() in {".yaml", ".yml", ""}
+        isinstance(path_or_text, str)
+        and "\n" not in path_or_text
+        and len(path_or_text) < 4096
+        and ":" not in path_or_text.split("/")[-1]
+        and Path(path_or_text).suffix.lower() in {".yaml", ".yml", ""}
         and Path(path_or_text).exists()
     ):
         path = Path(path_or_text)
@@ -50,14 +53,19 @@ def _text_of(path_or_text: str | os.PathLike[str], source: str | None) -> tuple[
             size = path.stat().st_size
             if size > MAX_BYTES:
                 raise YamlReadError(
-                    Problem("SP000", f"the file is {size:,} bytes; agreements are limited to 5 MB", Location(name))
+                    Problem(
+                        "SP000", f"the file is {size:,} bytes; agreements are limited to 5 MB", Location(name)
+                    )
                 )
             with path.open("rb") as handle:
                 raw = handle.read(MAX_BYTES + 1)
         except OSError as error:
-            raise YamlReadError(Problem("SP000", f"cannot read the file: {error.strerror}", Location(name))) from None
+            raise YamlReadError(
+                Problem("SP000", f"cannot read the file: {error.strerror}", Location(name))
+            ) from None
         return decode(raw, name), name
     if isinstance(path_or_text, str):
         return path_or_text, source or "<text>"
-    raise YamlReadError(Problem("SP000", f"expected a path or YAML text, got {type(path_or_text).__name__}",
-                                Location(source)))
+    raise YamlReadError(
+        Problem("SP000", f"expected a path or YAML text, got {type(path_or_text).__name__}", Location(source))
+    )

@@ -42,7 +42,9 @@ class YamlDocument:
 def decode(raw: bytes, source: str) -> str:
     if len(raw) > MAX_BYTES:
         raise YamlReadError(
-            Problem("SP000", f"the file is {len(raw):,} bytes; agreements are limited to 5 MB", Location(source))
+            Problem(
+                "SP000", f"the file is {len(raw):,} bytes; agreements are limited to 5 MB", Location(source)
+            )
         )
     try:
         return raw.decode("utf-8-sig")
@@ -69,11 +71,55 @@ def read_yaml(text: str, source: str = "<input>") -> YamlDocument:
     except MarkedYAMLError as error:
         raise YamlReadError(_marked(error, source, "the text is not valid YAML")) from None
     except (YAMLError, RecursionError, ValueError, TypeError, OverflowError) as error:
-        raise YamlReadError(Problem("SP000", f"the text is not valid YAML: {error}", Location(source))) from None
+        raise YamlReadError(
+            Problem("SP000", f"the text is not valid YAML: {error}", Location(source))
+        ) from None
+    if _expanded_size(tree, {}, set()) > MAX_NODES:
+        raise YamlReadError(
+            Problem(
+                "SP000",
+                f"the document expands to more than {MAX_NODES:,} values (an alias bomb?)",
+                Location(source),
+            )
+        )
     positions = Positions(source=source)
+    # A key missing at the top level is reported at the document's first line.
+    first_line = next(
+        (
+            n
+            for n, line in enumerate(text.splitlines(), 1)
+            if line.strip() and not line.lstrip().startswith("#")
+        ),
+        1,
+    )
+    positions.add((), first_line, 1)
     converter = _Converter(positions, text.splitlines())
     data = converter.convert(tree, ())
     return YamlDocument(data, positions)
+
+
+def _expanded_size(node: Any, sizes: dict[int, int], active: set[int]) -> int:
+    """How many values the document has once aliases are expanded, counted without expanding them.
+
+    An alias is the same Python object as its anchor, so each distinct node is sized once.
+    """
+    if not isinstance(node, CommentedMap | CommentedSeq):
+        return 1
+    key = id(node)
+    if key in sizes:
+        return sizes[key]
+    if key in active or len(active) > MAX_DEPTH:
+        return MAX_NODES + 1  # a cycle or absurd nesting: refused by the caller
+    active.add(key)
+    children = node.values() if isinstance(node, CommentedMap) else node
+    total = 1
+    for child in children:
+        total += _expanded_size(child, sizes, active)
+        if total > MAX_NODES:
+            break
+    active.discard(key)
+    sizes[key] = total
+    return total
 
 
 def _marked(error: MarkedYAMLError, source: str, summary: str) -> Problem:
@@ -105,12 +151,20 @@ class _Converter:
             )
         if len(path) > MAX_DEPTH:
             raise YamlReadError(
-                Problem("SP000", f"the document nests deeper than {MAX_DEPTH} levels", Location(self.positions.source))
+                Problem(
+                    "SP000",
+                    f"the document nests deeper than {MAX_DEPTH} levels",
+                    Location(self.positions.source),
+                )
             )
         if isinstance(node, CommentedMap | CommentedSeq):
             if id(node) in self.active:
                 raise YamlReadError(
-                    Problem("SP000", "an alias refers to its own ancestor (a cycle)", Location(self.positions.source))
+                    Problem(
+                        "SP000",
+                        "an alias refers to its own ancestor (a cycle)",
+                        Location(self.positions.source),
+                    )
                 )
             self.active.add(id(node))
             try:

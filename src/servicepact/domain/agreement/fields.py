@@ -137,7 +137,9 @@ def _parse_country(value: Any) -> str:
         raise ValueError(f"expected an ISO 3166 country code such as 'US', got {value!r}")
     code = value.strip().upper()
     if code not in supported_countries():
-        raise ValueError(f"{value!r} is not a country code the holidays package knows (e.g. 'US', 'RU', 'GB')")
+        raise ValueError(
+            f"{value!r} is not a country code the holidays package knows (e.g. 'US', 'RU', 'GB')"
+        )
     return code
 
 

@@ -159,8 +159,9 @@ def _parse_raci(value: Any) -> str:
     if value is None:
         return ""
     if not isinstance(value, str):
-        raise PydanticCustomError(PARSE_ERROR, "expected RACI letters such as 'R' or 'RA', got {value!r}",
-                                  {"value": value})
+        raise PydanticCustomError(
+            PARSE_ERROR, "expected RACI letters such as 'R' or 'RA', got {value!r}", {"value": value}
+        )
     letters = value.replace(",", "").replace(" ", "").upper()
     if any(letter not in RACI_LETTERS for letter in letters) or len(set(letters)) != len(letters):
         raise PydanticCustomError(

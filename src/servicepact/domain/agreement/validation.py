@@ -221,7 +221,11 @@ def _known_keys(path: KeyPath) -> list[str]:
         elif "properties" in node and part in node["properties"]:
             node = node["properties"][part]
         else:
-            node = node.get("additionalProperties", {}) if isinstance(node.get("additionalProperties"), dict) else {}
+            node = (
+                node.get("additionalProperties", {})
+                if isinstance(node.get("additionalProperties"), dict)
+                else {}
+            )
     node = _resolve(node, definitions)
     return list(node.get("properties", {}))
 
@@ -232,7 +236,9 @@ def _resolve(node: dict[str, Any], definitions: dict[str, Any]) -> dict[str, Any
             node = definitions[node["$ref"].rsplit("/", 1)[-1]]
         elif "anyOf" in node:
             options = [o for o in node["anyOf"] if o.get("type") != "null"]
-            node = next((o for o in options if "$ref" in o or "properties" in o), options[0] if options else {})
+            node = next(
+                (o for o in options if "$ref" in o or "properties" in o), options[0] if options else {}
+            )
         else:
             return node
     return node

@@ -42,7 +42,9 @@ class Duration:
         if isinstance(value, Duration):
             return value
         if isinstance(value, bool) or not isinstance(value, str):
-            raise ValueError(f"expected a duration such as '30m', '4h', '1h30m', '3bd' or '14d', got {value!r}")
+            raise ValueError(
+                f"expected a duration such as '30m', '4h', '1h30m', '3bd' or '14d', got {value!r}"
+            )
         text = value.strip().replace(" ", "")
         if not text:
             raise ValueError("expected a duration such as '30m', '4h', '1h30m', '3bd' or '14d', got ''")
@@ -245,7 +247,9 @@ class KpiTarget:
             raise ValueError(f"expected a target such as '>= 95%', got {value!r}")
         text = str(value)
         match = _TARGET.match(text)
-        comparator, rest = (Comparator(match.group(1)), match.group(2)) if match else (Comparator.AT_LEAST, text)
+        comparator, rest = (
+            (Comparator(match.group(1)), match.group(2)) if match else (Comparator.AT_LEAST, text)
+        )
         for parser in (Percentage.parse, Duration.parse):
             try:
                 return cls(comparator, parser(rest))

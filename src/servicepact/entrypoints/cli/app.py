@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import importlib
-import sys
 
 import typer
 from rich.console import Console
 
-from servicepact.domain.errors import AgreementError, InputError, ServicepactError
+from servicepact.domain.errors import AgreementError, ServicepactError
 
 app = typer.Typer(
     name="servicepact",
@@ -43,30 +42,25 @@ def _register_commands() -> None:
 _register_commands()
 
 EXIT_PROBLEMS = 1
-EXIT_INTERNAL = 3
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the CLI; a ServicepactError is a message on stderr and exit 1, never a traceback."""
+    """Run the CLI; a ServicepactError is a message on stderr and exit 1, never a traceback.
+
+    Click handles usage errors itself (message and exit 2); our errors reach us here, once.
+    """
     try:
-        app(args=argv, prog_name="servicepact", standalone_mode=False)
-    except typer.Exit as done:
-        return int(done.exit_code or 0)
-    except typer.Abort:
-        stderr.print("aborted")
-        return 130
+        app(args=argv, prog_name="servicepact")
+    except SystemExit as done:
+        return done.code if isinstance(done.code, int) else (0 if done.code is None else 1)
     except AgreementError as error:
         for problem in error.problems:
             stderr.print(str(problem), markup=False)
         return EXIT_PROBLEMS
-    except (InputError, ServicepactError) as error:
+    except ServicepactError as error:
         stderr.print(f"error: {error}", markup=False)
         return EXIT_PROBLEMS
-    except Exception as error:  # click's usage errors and anything unexpected
-        import click
-
-        if isinstance(error, click.ClickException):
-            error.show(file=sys.stderr)
-            return error.exit_code
-        raise
+    except KeyboardInterrupt:
+        stderr.print("interrupted")
+        return 130
     return 0

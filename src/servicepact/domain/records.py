@@ -1,0 +1,155 @@
+"""What the service produced, as spec §5 describes it: tickets and their events, outages, backups, assets.
+
+Two shapes of the same data: one record per row (for the API, storage and small inputs) and columnar
+batches of NumPy arrays (for the vectorised clock and evaluation engines over millions of rows). All
+instants are timezone-aware UTC in records and ``datetime64[s]`` UTC in batches.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+
+class EventType(enum.StrEnum):
+    """Ticket events of spec §2; the order is the code used in :class:`EventBatch`."""
+
+    RESPONDED = "responded"
+    ACKNOWLEDGED = "acknowledged"
+    STATUS = "status"
+    PRIORITY = "priority"
+    RESOLVED = "resolved"
+    REOPENED = "reopened"
+    WORK = "work"
+
+    @property
+    def code(self) -> int:
+        return list(EventType).index(self)
+
+
+class OutageKind(enum.StrEnum):
+    UNPLANNED = "unplanned"
+    MAINTENANCE = "maintenance"
+
+
+class BackupStatus(enum.StrEnum):
+    SUCCESS = "success"
+    FAILED = "failed"
+    PARTIAL = "partial"
+
+
+@dataclass(frozen=True)
+class TicketEvent:
+    """One event of a ticket. ``value`` is the state (status), the new priority, or minutes of work."""
+
+    ticket_id: str
+    at: datetime
+    type: EventType
+    value: str | None = None
+    external_id: str | None = None
+
+    @property
+    def minutes(self) -> int:
+        """Minutes of a ``work`` event (0 for other events)."""
+        if self.type is not EventType.WORK or self.value is None:
+            return 0
+        return int(float(self.value))
+
+
+@dataclass(frozen=True)
+class Ticket:
+    """A ticket: priority given, or impact and urgency for the agreement's matrix."""
+
+    id: str
+    created_at: datetime
+    priority: str | None = None
+    impact: str | None = None
+    urgency: str | None = None
+    client_priority: str | None = None
+    service: str | None = None
+    asset: str | None = None
+    title: str | None = None
+    events: tuple[TicketEvent, ...] = ()
+
+
+@dataclass(frozen=True)
+class Outage:
+    """An interruption of an uptime item (by id) or of a service; ``end`` None means still going on."""
+
+    start: datetime
+    end: datetime | None
+    kind: OutageKind = OutageKind.UNPLANNED
+    uptime_id: str | None = None
+    service: str | None = None
+    announced_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class BackupRun:
+    started_at: datetime
+    finished_at: datetime
+    status: BackupStatus
+    backup_id: str | None = None
+    system: str | None = None
+
+
+@dataclass(frozen=True)
+class RestoreTest:
+    backup_id: str
+    at: datetime
+    status: BackupStatus
+
+
+@dataclass(frozen=True)
+class Asset:
+    """A client asset: its id, type, and the fields the requirement rules read."""
+
+    id: str
+    type: str
+    fields: dict[str, Any] = field(default_factory=dict)
+
+
+ObjectArray = npt.NDArray[np.object_]
+Instants = npt.NDArray[np.datetime64]
+IntArray = npt.NDArray[np.int64]
+
+
+@dataclass
+class TicketBatch:
+    """Tickets as columns. ``priority`` holds the assigned priority after the matrix (None where unknown)."""
+
+    ids: ObjectArray
+    created_at: Instants
+    priority: ObjectArray
+    client_priority: ObjectArray
+    service: ObjectArray
+    asset: ObjectArray
+    impact: ObjectArray | None = None
+    urgency: ObjectArray | None = None
+    title: ObjectArray | None = None
+    lines: IntArray | None = None  # the line of each ticket in its source file, for messages
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+
+@dataclass
+class EventBatch:
+    """Events as columns; ``ticket`` is the row of the ticket in its :class:`TicketBatch`.
+
+    ``type`` holds :attr:`EventType.code` values; ``value`` the raw value text (or None).
+    """
+
+    ticket: IntArray
+    at: Instants
+    type: npt.NDArray[np.int8]
+    value: ObjectArray
+    lines: IntArray | None = None
+
+    def __len__(self) -> int:
+        return len(self.ticket)
