@@ -27,6 +27,12 @@ COMMAND_MODULES = (
     "servicepact.entrypoints.cli.calendar",
     "servicepact.entrypoints.cli.sla",
     "servicepact.entrypoints.cli.render",
+    "servicepact.entrypoints.cli.evaluate",
+    "servicepact.entrypoints.cli.db",
+    "servicepact.entrypoints.cli.imports",
+    "servicepact.entrypoints.cli.users",
+    "servicepact.entrypoints.cli.serve",
+    "servicepact.entrypoints.cli.demo",
 )
 
 
