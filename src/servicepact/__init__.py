@@ -20,6 +20,7 @@ from servicepact.domain.errors import (
     Problem,
     ServicepactError,
 )
+from servicepact.domain.lint import Finding, Severity, lint
 
 __version__ = "0.1.0"
 
@@ -29,14 +30,17 @@ __all__ = [
     "CalendarRangeError",
     "ConflictError",
     "ExternalServiceError",
+    "Finding",
     "InputError",
     "Location",
     "NotFoundError",
     "PermissionDeniedError",
     "Problem",
     "ServicepactError",
+    "Severity",
     "ValidationResult",
     "__version__",
+    "lint",
     "load_agreement",
     "read_agreement",
 ]

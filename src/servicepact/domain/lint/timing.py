@@ -1,0 +1,136 @@
+"""Time arithmetic the rules need, on top of the calendar engine (``Agreement.calendar``).
+
+Durations in targets are business time in their calendar (``Nbd`` = N x ``day_length``); ``Nd`` is
+wall-clock days. The "first year" of an agreement is the year from ``term.start`` (local midnight in the
+calendar's zone).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta
+
+import numpy as np
+import numpy.typing as npt
+
+from servicepact.domain.agreement.model import Agreement
+from servicepact.domain.agreement.values import Duration
+from servicepact.domain.calendars import BusinessCalendar
+
+STEP = np.timedelta64(15 * 60, "s")
+
+
+def business_time(agreement: Agreement, duration: Duration, calendar_id: str) -> timedelta:
+    """The business time of ``duration`` in a calendar (needs the calendar only for ``bd``)."""
+    if duration.business_days == 0:
+        return duration.business_time(timedelta(0))
+    return duration.business_time(agreement.calendar(calendar_id).day_length)
+
+
+def first_year(agreement: Agreement, calendar: BusinessCalendar) -> tuple[datetime, datetime]:
+    """The first year of the term, from local midnight of ``term.start`` in the calendar's zone (aware)."""
+    first = agreement.term.start
+    try:
+        after = first.replace(year=first.year + 1)
+    except ValueError:  # 29 February
+        after = first + timedelta(days=365)
+    zone = calendar.timezone
+    return datetime.combine(first, time(0), tzinfo=zone), datetime.combine(after, time(0), tzinfo=zone)
+
+
+def _datetime64(instant: datetime) -> np.datetime64:
+    return np.datetime64(int(instant.timestamp()), "s")
+
+
+def longest_wall_clock(agreement: Agreement, duration: Duration, calendar_id: str) -> timedelta:
+    """The longest wall-clock time ``duration`` can take in the calendar: the maximum of ``add(s, d) - s``
+    over starts every 15 minutes of the first year and every closing instant in it."""
+    calendar = agreement.calendar(calendar_id)
+    wall = timedelta(days=duration.days)
+    business = duration.business_time(calendar.day_length if duration.business_days else timedelta(0)) - wall
+    if business <= timedelta(0):
+        return wall
+    low, high = first_year(agreement, calendar)
+    starts = np.arange(_datetime64(low), _datetime64(high), STEP)
+    closings = [_datetime64(end) for _, end in calendar.open_intervals(low, high)]
+    if closings:
+        starts = np.concatenate([starts, np.array(closings, dtype="datetime64[s]")])
+    ends: npt.NDArray[np.datetime64] = calendar.add_many(
+        starts, np.timedelta64(int(business.total_seconds()), "s")
+    )
+    longest = int((ends - starts).astype("timedelta64[s]").astype(np.int64).max())
+    return wall + timedelta(seconds=longest)
+
+
+def open_outside(agreement: Agreement, wide_id: str, narrow_id: str) -> timedelta:
+    """Open time of calendar ``wide_id`` in the first year during which ``narrow_id`` is closed."""
+    wide, narrow = agreement.calendar(wide_id), agreement.calendar(narrow_id)
+    low, high = first_year(agreement, narrow)
+    intervals = wide.open_intervals(low, high)
+    if not intervals:
+        return timedelta(0)
+    starts = np.array([_datetime64(start) for start, _ in intervals], dtype="datetime64[s]")
+    ends = np.array([_datetime64(end) for _, end in intervals], dtype="datetime64[s]")
+    inside = narrow.between_many(starts, ends).astype("timedelta64[s]").astype(np.int64)
+    lengths = (ends - starts).astype("timedelta64[s]").astype(np.int64)
+    return timedelta(seconds=int((lengths - inside).sum()))
+
+
+MAX_OCCURRENCES = 200_000
+
+
+def worst_month_of_maintenance(agreement: Agreement) -> timedelta:
+    """The most scheduled maintenance (windows merged where they overlap) in any 30-day span starting in the
+    first year of the term. Windows are read in the local time of their calendar; a window on an unknown
+    calendar is skipped (SP002 reports it)."""
+    availability = agreement.availability
+    maintenance = availability.maintenance if availability else None
+    if maintenance is None or not maintenance.windows:
+        return timedelta(0)
+    starts: list[int] = []
+    ends: list[int] = []
+    for window in maintenance.windows:
+        if window.calendar not in agreement.calendars:
+            continue
+        calendar = agreement.calendar(window.calendar)
+        length = int(
+            window.duration.business_time(
+                calendar.day_length if window.duration.business_days else timedelta(0)
+            ).total_seconds()
+        )
+        low, high = first_year(agreement, calendar)
+        horizon = (high + timedelta(days=30)).replace(tzinfo=None)
+        rule = window.schedule.occurrences(low.replace(tzinfo=None))
+        for count, local in enumerate(rule):
+            if local >= horizon or count >= MAX_OCCURRENCES:
+                break
+            start = int(local.replace(tzinfo=calendar.timezone).timestamp())
+            starts.append(start)
+            ends.append(start + length)
+    if not starts:
+        return timedelta(0)
+    merged_starts, merged_ends = _merge(np.array(starts, dtype=np.int64), np.array(ends, dtype=np.int64))
+    lengths = merged_ends - merged_starts
+    before = np.concatenate([[0], np.cumsum(lengths)[:-1]])
+
+    def covered(instants: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
+        k = np.searchsorted(merged_starts, instants, side="right") - 1
+        safe = np.maximum(k, 0)
+        inside = before[safe] + np.minimum(instants, merged_ends[safe]) - merged_starts[safe]
+        return np.where(k >= 0, inside, 0).astype(np.int64)
+
+    month = 30 * 86400
+    worst = int((covered(merged_starts + month) - covered(merged_starts)).max())
+    return timedelta(seconds=worst)
+
+
+def _merge(
+    starts: npt.NDArray[np.int64], ends: npt.NDArray[np.int64]
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    order = np.argsort(starts, kind="stable")
+    starts, ends = starts[order], ends[order]
+    reach = np.maximum.accumulate(ends)
+    first = np.ones(starts.size, dtype=bool)
+    first[1:] = starts[1:] > reach[:-1]
+    heads = np.flatnonzero(first)
+    tails = np.append(heads[1:] - 1, starts.size - 1)
+    return starts[heads], reach[tails]
