@@ -38,17 +38,19 @@ def load_agreement(path_or_text: str | os.PathLike[str], *, source: str | None =
     return result.agreement
 
 
+def _looks_like_a_path(value: str) -> bool:
+    return "\n" not in value and len(value) < 4096 and Path(value).suffix.lower() in {".yaml", ".yml"}
+
+
 def _text_of(path_or_text: str | os.PathLike[str], source: str | None) -> tuple[str, str]:
     if isinstance(path_or_text, os.PathLike) or (
         isinstance(path_or_text, str)
-        and "\n" not in path_or_text
-        and len(path_or_text) < 4096
-        and ":" not in path_or_text.split("/")[-1]
-        and Path(path_or_text).suffix.lower() in {".yaml", ".yml", ""}
-        and Path(path_or_text).exists()
+        and (_looks_like_a_path(path_or_text) or ("\n" not in path_or_text and Path(path_or_text).is_file()))
     ):
         path = Path(path_or_text)
         name = source or str(path)
+        if not path.is_file():
+            raise YamlReadError(Problem("SP000", "no such file", Location(name)))
         try:
             size = path.stat().st_size
             if size > MAX_BYTES:

@@ -141,3 +141,10 @@ def test_a_yaml_syntax_error_names_its_line():
 def test_a_document_that_is_not_a_mapping_is_a_type_problem():
     result = read_agreement("- just\n- a list\n")
     assert [p.code for p in result.problems] == ["SP005"]
+
+
+def test_a_yaml_path_that_does_not_exist_is_no_such_file_not_text():
+    result = read_agreement("agreements/missing.yaml")
+    assert [(p.code, p.message, p.location.source) for p in result.problems] == [
+        ("SP000", "no such file", "agreements/missing.yaml")
+    ]
