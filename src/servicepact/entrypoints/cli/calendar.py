@@ -26,7 +26,7 @@ def calendar_command(
     agreement_file: Annotated[Path, typer.Argument(metavar="AGREEMENT", help="The agreement (YAML).")],
     calendar_id: Annotated[str, typer.Argument(metavar="CALENDAR_ID", help="A key of `calendars`.")],
     operation: Annotated[Operation, typer.Argument(help="add START DURATION | between START END")],
-    first: Annotated[str, typer.Argument(metavar="START", help="ISO 8601; local to the calendar if no offset.")],
+    first: Annotated[str, typer.Argument(metavar="START", help="ISO 8601; local time if no offset.")],
     second: Annotated[str, typer.Argument(metavar="DURATION|END", help="'4h', '3bd', ... or an instant.")],
 ) -> None:
     """Add business time to an instant, or measure the business time between two instants.

@@ -13,7 +13,8 @@ def parse_instant(text: str, zone: ZoneInfo, *, name: str) -> datetime:
     try:
         value = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
     except ValueError:
-        raise InputError(f"{name}: {text!r} is not an ISO 8601 date and time (e.g. 2027-03-01T09:00)") from None
+        example = "2027-03-01T09:00"
+        raise InputError(f"{name}: {text!r} is not an ISO 8601 date and time (e.g. {example})") from None
     if value.tzinfo is None:
         value = _localize(value, zone)
     return value.astimezone(UTC)
