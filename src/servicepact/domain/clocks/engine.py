@@ -59,7 +59,7 @@ def evaluate_clocks(
     """Both clocks of every ticket as of ``now`` (``datetime64[s]`` UTC)."""
     options = options or ClockOptions()
     count = len(tickets)
-    now = np.datetime64(now, "s")
+    now = now.astype("datetime64[s]")
     created = tickets.created_at.astype("datetime64[s]")
     timeline = Timeline.of(events, count, now)
     support = agreement.support
