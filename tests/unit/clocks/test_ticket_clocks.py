@@ -93,9 +93,15 @@ def test_waiting_on_the_client_pauses_the_resolution_clock_and_moves_the_due_tim
 
 def test_a_clock_without_a_stop_is_breached_once_now_is_past_due_and_running_before(agreement):
     late = run(agreement, [("T1", "2027-03-01T09:00", "P2")], now="2027-03-02T12:00")
-    assert (late.response_status[0], late.resolution_status[0]) == (ClockStatus.BREACHED, ClockStatus.BREACHED)
+    assert (late.response_status[0], late.resolution_status[0]) == (
+        ClockStatus.BREACHED,
+        ClockStatus.BREACHED,
+    )
     early = run(agreement, [("T1", "2027-03-01T09:00", "P2")], now="2027-03-01T09:30")
-    assert (early.response_status[0], early.resolution_status[0]) == (ClockStatus.RUNNING, ClockStatus.RUNNING)
+    assert (early.response_status[0], early.resolution_status[0]) == (
+        ClockStatus.RUNNING,
+        ClockStatus.RUNNING,
+    )
     assert early.row(0)["percent_used"] == pytest.approx(6.25)  # 30 minutes of 8 hours
 
 
@@ -121,7 +127,9 @@ def test_after_a_priority_change_the_new_priority_targets_count_from_creation(ag
     assert utc(result.response_due[0]) == "2027-03-01T15:00:00Z"  # P2's 1h from 09:00, not P3's 4h
 
 
-def test_a_reopened_ticket_pauses_between_resolution_and_reopening_and_stops_at_the_last_resolution(agreement):
+def test_a_reopened_ticket_pauses_between_resolution_and_reopening_and_stops_at_the_last_resolution(
+    agreement,
+):
     result = run(
         agreement,
         [("T1", "2027-03-01T09:00", "P2")],
