@@ -21,7 +21,7 @@ PAUSE = "waiting_on_client"
 def reference(created, priority, events, now):
     """Spec §2 for one ticket, with the scalar calendar API: (response status, resolution status, due)."""
     events = sorted((e for e in events if e[0] <= now), key=lambda e: e[0])
-    for at, kind, value in events:
+    for _, kind, value in events:
         if kind == "priority":
             priority = value
     target = AGREEMENT.support.targets[priority]
