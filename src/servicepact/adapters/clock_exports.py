@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import json
 from pathlib import Path
 from typing import IO, Any
@@ -33,27 +32,69 @@ def clock_columns(results: ClockResults) -> dict[str, list[Any]]:
 
 def write_clocks(results: ClockResults, target: Path | IO[str], *, kind: str) -> None:
     """Write as ``csv`` (a header row, empty cells for none) or ``json`` (a list of objects)."""
-    columns = clock_columns(results)
     if isinstance(target, Path):
         with target.open("w", encoding="utf-8", newline="") as handle:
-            _write(columns, handle, kind)
+            write_clocks(results, handle, kind=kind)
+        return
+    if kind == "csv":
+        write_clocks_csv(results, target)
     else:
-        _write(columns, target, kind)
+        _write(clock_columns(results), target, kind)
+
+
+def write_clocks_csv(results: ClockResults, handle: IO[str], block: int = 200_000) -> None:
+    """CSV built a column at a time: NumPy formats whole columns, ``str.join`` assembles the lines.
+
+    (``np.strings.add`` line by line measured 15x slower than joining zipped lists.)
+    """
+    columns = [
+        _text(results.ids),
+        _text(results.priority),
+        _instant_text(results.response_due),
+        _instant_text(results.responded_at),
+        results.response_status.astype(str),
+        _instant_text(results.resolution_due),
+        _instant_text(results.resolved_at),
+        results.resolution_status.astype(str),
+        results.response_business.astype(np.int64).astype(str),
+        results.resolution_business.astype(np.int64).astype(str),
+        np.where(np.isnan(results.percent_used), "", np.round(results.percent_used, 2).astype(str)),
+        results.after_hours.astype(np.int64).astype(str),
+    ]
+    handle.write(",".join(COLUMNS) + "\n")
+    for start in range(0, len(results), block):
+        cells = [column[start : start + block].tolist() for column in columns]
+        if cells[0]:
+            handle.write("\n".join(map(",".join, zip(*cells, strict=True))) + "\n")
+
+
+def _text(values: npt.NDArray[np.object_]) -> npt.NDArray[np.str_]:
+    """Cells as text, quoted the CSV way where they hold a comma, a quote or a line break."""
+    text = np.where(np.equal(values, None), "", values).astype(str)
+    special = (
+        (np.strings.find(text, ",") >= 0)
+        | (np.strings.find(text, '"') >= 0)
+        | (np.strings.find(text, "\n") >= 0)
+    )
+    if special.any():
+        quoted = np.strings.add(np.strings.add('"', np.strings.replace(text, '"', '""')), '"')
+        text = np.where(special, quoted, text)
+    return text
+
+
+def _instant_text(values: npt.NDArray[np.datetime64]) -> npt.NDArray[np.str_]:
+    text = np.strings.add(np.datetime_as_string(values.astype("datetime64[s]"), unit="s"), "Z")
+    return np.where(np.isnat(values), "", text)
 
 
 def _write(columns: dict[str, list[Any]], handle: IO[str], kind: str) -> None:
     rows = zip(*(columns[name] for name in COLUMNS), strict=True)
-    if kind == "json":
-        handle.write("[\n")
-        first = True
-        for row in rows:
-            handle.write(("" if first else ",\n") + json.dumps(dict(zip(COLUMNS, row, strict=True))))
-            first = False
-        handle.write("\n]\n")
-        return
-    writer = csv.writer(handle, lineterminator="\n")
-    writer.writerow(COLUMNS)
-    writer.writerows(("" if value is None else value for value in row) for row in rows)
+    handle.write("[\n")
+    first = True
+    for row in rows:
+        handle.write(("" if first else ",\n") + json.dumps(dict(zip(COLUMNS, row, strict=True))))
+        first = False
+    handle.write("\n]\n")
 
 
 def _instants(values: npt.NDArray[np.datetime64]) -> list[str | None]:

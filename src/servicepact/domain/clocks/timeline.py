@@ -128,7 +128,11 @@ class Timeline:
     def work(self) -> tuple[Instants, npt.NDArray[np.timedelta64], Rows]:
         """``work`` events as (start, length, ticket row); the value is minutes of work."""
         positions = self.positions(EventType.WORK)
-        minutes = np.array([_minutes(v) for v in self.value[positions]], dtype=np.int64)
+        values = self.value[positions]
+        try:  # the readers check minutes, so one vectorised parse usually does it
+            minutes = np.maximum(np.rint(values.astype(str).astype(np.float64)), 0).astype(np.int64)
+        except ValueError:
+            minutes = np.array([_minutes(v) for v in values], dtype=np.int64)
         length = (minutes * 60).astype("timedelta64[s]")
         return self.at[positions], length, self.ticket[positions]
 
