@@ -43,3 +43,19 @@ bench: $(DEV_STAMP)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build dist
+
+# PNG images of the first pages of each example's contract, for reviewers (docs/contracts/).
+.PHONY: contracts-images
+contracts-images: $(STAMP)
+	@command -v pdftoppm >/dev/null || { echo "pdftoppm is missing: apt-get install poppler-utils"; exit 1; }
+	mkdir -p docs/contracts
+	tmp=$$(mktemp -d) && for example in examples/*.yaml; do \
+	  name=$$(basename $$example .yaml); name=$${name%.*}; \
+	  for lang in en ru; do \
+	    $(BIN)/servicepact render $$example --lang $$lang --format pdf -o $$tmp/$$name.$$lang.pdf || exit 1; \
+	    for page in 1 2; do \
+	      pdftoppm -png -r 80 -f $$page -l $$page -singlefile $$tmp/$$name.$$lang.pdf \
+	        docs/contracts/$$name.$$lang.page$$page || exit 1; \
+	    done; \
+	  done; \
+	done; rm -rf $$tmp

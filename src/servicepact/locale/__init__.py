@@ -1,0 +1,1 @@
+"""Translation catalogs (gettext ``.po`` files) of the contract text; see docs/rendering.md."""
