@@ -1,0 +1,85 @@
+"""Backup runs and restore tests (spec §5).
+
+- runs: ``backup_id | system, started_at, finished_at, status (success | failed | partial)``
+- restore tests: ``backup_id, at, status``
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import tzinfo
+from pathlib import Path
+
+import numpy as np
+
+from servicepact.adapters.inputs.rows import Columns, ProblemLog, RowProblem, read_chunks
+from servicepact.adapters.inputs.timestamps import to_datetime
+from servicepact.domain.records import BackupRun, BackupStatus, RestoreTest
+
+RUN_COLUMNS = Columns(required=("started_at", "finished_at", "status"), groups=(("backup_id",), ("system",)))
+TEST_COLUMNS = Columns(required=("backup_id", "at", "status"))
+STATUSES = tuple(status.value for status in BackupStatus)
+
+
+@dataclass
+class BackupRunsRead:
+    runs: list[BackupRun]
+    problems: list[RowProblem]
+
+
+@dataclass
+class RestoreTestsRead:
+    tests: list[RestoreTest]
+    problems: list[RowProblem]
+
+
+def read_backup_runs(path: Path | str, default_zone: tzinfo, skip_bad_rows: bool = False) -> BackupRunsRead:
+    """Read backup runs; a run that finishes before it starts is a bad row.
+
+    >>> read_backup_runs("runs.csv", ZoneInfo("UTC")).runs[0].status  # doctest: +SKIP
+    <BackupStatus.SUCCESS: 'success'>
+    """
+    log = ProblemLog()
+    runs: list[BackupRun] = []
+    statuses = list(BackupStatus)
+    for chunk in read_chunks(path, RUN_COLUMNS, log):
+        backup_id = chunk.optional_text("backup_id")
+        system = chunk.optional_text("system")
+        for row in np.flatnonzero(np.equal(backup_id, None) & np.equal(system, None)).tolist():
+            chunk.report(row, "backup_id" if chunk.has("backup_id") else "system", "is empty")
+        started, _ = chunk.instants("started_at", default_zone, required=True)
+        finished, has_finished = chunk.instants("finished_at", default_zone, required=True)
+        status = chunk.choice("status", STATUSES)
+        for row in np.flatnonzero(has_finished & (finished < started)).tolist():
+            chunk.report(row, "finished_at", f"{chunk.text('finished_at')[row]!r} is before started_at")
+        runs.extend(
+            BackupRun(
+                started_at=to_datetime(started[row]),
+                finished_at=to_datetime(finished[row]),
+                status=statuses[status[row]],
+                backup_id=backup_id[row],
+                system=system[row],
+            )
+            for row in np.flatnonzero(~chunk.bad).tolist()
+        )
+    log.check(skip_bad_rows)
+    return BackupRunsRead(runs, log.problems)
+
+
+def read_restore_tests(
+    path: Path | str, default_zone: tzinfo, skip_bad_rows: bool = False
+) -> RestoreTestsRead:
+    """Read restore tests (``backup_id, at, status``)."""
+    log = ProblemLog()
+    tests: list[RestoreTest] = []
+    statuses = list(BackupStatus)
+    for chunk in read_chunks(path, TEST_COLUMNS, log):
+        backup_id = chunk.required_text("backup_id")
+        at, _ = chunk.instants("at", default_zone, required=True)
+        status = chunk.choice("status", STATUSES)
+        tests.extend(
+            RestoreTest(backup_id=backup_id[row], at=to_datetime(at[row]), status=statuses[status[row]])
+            for row in np.flatnonzero(~chunk.bad).tolist()
+        )
+    log.check(skip_bad_rows)
+    return RestoreTestsRead(tests, log.problems)

@@ -1,0 +1,63 @@
+"""Outages (spec §5): ``uptime_id | service, start, end, kind (unplanned | maintenance), announced_at?``.
+
+An empty ``end`` means the outage is still going on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import tzinfo
+from pathlib import Path
+
+import numpy as np
+
+from servicepact.adapters.inputs.rows import Columns, ProblemLog, RowProblem, read_chunks
+from servicepact.adapters.inputs.timestamps import to_datetime
+from servicepact.domain.records import Outage, OutageKind
+
+OUTAGE_COLUMNS = Columns(
+    required=("start", "end", "kind"), groups=(("uptime_id",), ("service",)), optional=("announced_at",)
+)
+KINDS = tuple(kind.value for kind in OutageKind)
+
+
+@dataclass
+class OutagesRead:
+    outages: list[Outage]
+    problems: list[RowProblem]
+
+
+def read_outages(path: Path | str, default_zone: tzinfo, skip_bad_rows: bool = False) -> OutagesRead:
+    """Read an outages file. A row needs an ``uptime_id`` or a ``service``; ``end`` before ``start`` is
+    a bad row.
+
+    >>> read_outages("outages.csv", ZoneInfo("Europe/Berlin")).outages[0].kind  # doctest: +SKIP
+    <OutageKind.MAINTENANCE: 'maintenance'>
+    """
+    log = ProblemLog()
+    outages: list[Outage] = []
+    for chunk in read_chunks(path, OUTAGE_COLUMNS, log):
+        uptime_id = chunk.optional_text("uptime_id")
+        service = chunk.optional_text("service")
+        for row in np.flatnonzero(np.equal(uptime_id, None) & np.equal(service, None)).tolist():
+            chunk.report(row, "uptime_id" if chunk.has("uptime_id") else "service", "is empty")
+        start, _ = chunk.instants("start", default_zone, required=True)
+        end, has_end = chunk.instants("end", default_zone, required=False)
+        announced, has_announced = chunk.instants("announced_at", default_zone, required=False)
+        kind = chunk.choice("kind", KINDS)
+        for row in np.flatnonzero(has_end & (end < start)).tolist():
+            chunk.report(row, "end", f"{chunk.text('end')[row]!r} is before start")
+        kinds = list(OutageKind)
+        for row in np.flatnonzero(~chunk.bad).tolist():
+            outages.append(
+                Outage(
+                    start=to_datetime(start[row]),
+                    end=to_datetime(end[row]) if has_end[row] else None,
+                    kind=kinds[kind[row]],
+                    uptime_id=uptime_id[row],
+                    service=service[row],
+                    announced_at=to_datetime(announced[row]) if has_announced[row] else None,
+                )
+            )
+    log.check(skip_bad_rows)
+    return OutagesRead(outages, log.problems)

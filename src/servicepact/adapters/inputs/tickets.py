@@ -1,0 +1,328 @@
+"""Tickets (spec §5): ``id, created_at, priority | impact+urgency, client_priority?, service?, asset?,
+title?, first_response_at?, resolved_at?``, with their events from a separate file.
+
+Two shapes: :func:`read_ticket_batch` gives columnar batches for millions of tickets;
+:func:`read_tickets` gives :class:`~servicepact.domain.records.Ticket` records (built from the batch, so
+both check exactly the same things).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import tzinfo
+from pathlib import Path
+from typing import NamedTuple
+
+import numpy as np
+import numpy.typing as npt
+
+from servicepact.adapters.inputs.events import TicketIndex, read_event_columns
+from servicepact.adapters.inputs.rows import (
+    Chunk,
+    Columns,
+    ObjectArray,
+    ProblemLog,
+    Progress,
+    RowProblem,
+    concat,
+    read_chunks,
+    source_name,
+)
+from servicepact.adapters.inputs.timestamps import Seconds, to_datetime, to_datetime64
+from servicepact.domain.records import EventBatch, EventType, Ticket, TicketBatch, TicketEvent
+
+PriorityOf = Callable[[str, str], "str | None"]
+"""Maps (impact, urgency) to a priority through the agreement's matrix (None: no such cell)."""
+
+TICKET_COLUMNS = Columns(
+    required=("id", "created_at"),
+    groups=(("priority",), ("impact", "urgency")),
+    optional=("client_priority", "service", "asset", "title", "first_response_at", "resolved_at"),
+)
+_TEXT = ("priority", "impact", "urgency", "client_priority", "service", "asset", "title")
+
+
+class TicketBatchRead(NamedTuple):
+    """What :func:`read_ticket_batch` returns (unpacks as ``tickets, events, problems``)."""
+
+    tickets: TicketBatch
+    events: EventBatch
+    problems: list[RowProblem]
+
+
+@dataclass
+class TicketsRead:
+    """Tickets read from a file (with their events), and the problems of rows left out."""
+
+    tickets: list[Ticket]
+    problems: list[RowProblem]
+
+
+@dataclass
+class _Parts:
+    all_ids: list[ObjectArray] = field(default_factory=list)
+    all_lines: list[npt.NDArray[np.int64]] = field(default_factory=list)
+    all_good: list[npt.NDArray[np.bool_]] = field(default_factory=list)
+    created: list[Seconds] = field(default_factory=list)
+    text: dict[str, list[ObjectArray]] = field(default_factory=lambda: {name: [] for name in _TEXT})
+    responded: list[Seconds] = field(default_factory=list)
+    responded_ok: list[npt.NDArray[np.bool_]] = field(default_factory=list)
+    resolved: list[Seconds] = field(default_factory=list)
+    resolved_ok: list[npt.NDArray[np.bool_]] = field(default_factory=list)
+
+
+def read_ticket_batch(
+    tickets_path: Path | str,
+    events_path: Path | str | None,
+    default_zone: tzinfo,
+    priority_of: PriorityOf | None = None,
+    progress: Progress | None = None,
+    skip_bad_rows: bool = False,
+) -> TicketBatchRead:
+    """Read a tickets file (and an events file) into columnar batches.
+
+    ``first_response_at`` and ``resolved_at`` become ``responded`` and ``resolved`` events. Events are
+    ordered by ticket row, then time, then source order (the tickets file's events first). ``priority``
+    is the given priority, else ``priority_of(impact, urgency)``, else None when no ``priority_of`` is
+    given. ``progress(rows_done)`` is called after each chunk of rows (of both files together).
+
+    Raises :class:`~servicepact.adapters.inputs.rows.DataFileError` listing every bad row unless
+    ``skip_bad_rows``; header and syntax problems always raise.
+
+    >>> tickets, events, problems = read_ticket_batch("t.csv", "e.csv", ZoneInfo("UTC"))  # doctest: +SKIP
+    """
+    log = ProblemLog()
+    tickets_path = Path(tickets_path)
+    parts = _Parts()
+    for chunk in read_chunks(tickets_path, TICKET_COLUMNS, log, progress=progress):
+        _ticket_chunk(chunk, default_zone, priority_of, parts)
+    batch, index, derived = _assemble(parts, source_name(tickets_path), log)
+    done = int(sum(len(part) for part in parts.all_ids))
+    if events_path is not None:
+        events = read_event_columns(events_path, default_zone, log, index, progress, done)
+        derived_parts = [*derived, (events.ticket, events.at, events.type, events.value, events.lines)]
+    else:
+        derived_parts = list(derived)
+    event_batch = _event_batch(derived_parts)
+    log.check(skip_bad_rows)
+    return TicketBatchRead(batch, event_batch, log.problems)
+
+
+def _ticket_chunk(chunk: Chunk, zone: tzinfo, priority_of: PriorityOf | None, parts: _Parts) -> None:
+    ids = chunk.required_text("id")
+    created, _ = chunk.instants("created_at", zone, required=True)
+    text = {name: chunk.optional_text(name) for name in _TEXT}
+    _assign_priorities(chunk, text, priority_of)
+    responded, responded_ok = chunk.instants("first_response_at", zone, required=False)
+    resolved, resolved_ok = chunk.instants("resolved_at", zone, required=False)
+    keep = ~chunk.bad
+    named = ~np.equal(ids, None)
+    parts.all_ids.append(ids[named])
+    parts.all_lines.append(chunk.lines[named])
+    parts.all_good.append(keep[named])
+    parts.created.append(created[keep])
+    for name in _TEXT:
+        parts.text[name].append(text[name][keep])
+    parts.responded.append(responded[keep])
+    parts.responded_ok.append(responded_ok[keep])
+    parts.resolved.append(resolved[keep])
+    parts.resolved_ok.append(resolved_ok[keep])
+
+
+def _assign_priorities(chunk: Chunk, text: dict[str, ObjectArray], priority_of: PriorityOf | None) -> None:
+    priority, impact, urgency = text["priority"], text["impact"], text["urgency"]
+    unset = np.flatnonzero(np.equal(priority, None))
+    if unset.size == 0:
+        return
+    pairs = list(zip(impact[unset].tolist(), urgency[unset].tolist(), strict=True))
+    mapping = {pair: _priority(pair, priority_of) for pair in set(pairs)}
+    found = np.empty(unset.size, dtype=object)
+    found[:] = list(map(mapping.__getitem__, pairs))
+    priority[unset] = found
+    for row, (i, u) in zip(unset[np.equal(found, None)].tolist(), _unmapped(pairs, found), strict=True):
+        if i is None or u is None:
+            if not chunk.has("impact"):
+                chunk.report(row, "priority", "is empty")
+                continue
+            missing = ", ".join(n for n, v in (("impact", i), ("urgency", u)) if v is None)
+            if chunk.has("priority"):
+                chunk.report(row, "priority", f"is empty and so is {missing}")
+            else:
+                chunk.report(row, missing, "is empty")
+        elif priority_of is not None:
+            reason = f"impact {i!r} and urgency {u!r} have no priority in the matrix"
+            chunk.report(row, "impact, urgency", reason)
+
+
+def _priority(pair: tuple[str | None, str | None], priority_of: PriorityOf | None) -> str | None:
+    impact, urgency = pair
+    if impact is None or urgency is None or priority_of is None:
+        return None
+    return priority_of(impact, urgency)
+
+
+def _unmapped(
+    pairs: list[tuple[str | None, str | None]], found: ObjectArray
+) -> list[tuple[str | None, str | None]]:
+    return [pairs[i] for i in np.flatnonzero(np.equal(found, None)).tolist()]
+
+
+def _assemble(
+    parts: _Parts, source: str, log: ProblemLog
+) -> tuple[
+    TicketBatch,
+    TicketIndex,
+    list[tuple[npt.NDArray[np.int64], Seconds, npt.NDArray[np.int8], ObjectArray, npt.NDArray[np.int64]]],
+]:
+    all_ids = concat(parts.all_ids, object)
+    all_lines = concat(parts.all_lines, np.int64)
+    good = concat(parts.all_good, bool)
+    n = len(all_ids)
+    # The first occurrence of an id wins: build the dict from the end so that earlier positions overwrite.
+    positions = dict(zip(all_ids[::-1].tolist(), range(n - 1, -1, -1), strict=True))
+    first = np.fromiter(map(positions.__getitem__, all_ids.tolist()), dtype=np.int64, count=n)
+    duplicate = first != np.arange(n)
+    for position in np.flatnonzero(duplicate).tolist():
+        line = int(all_lines[first[position]])
+        log.add(
+            RowProblem(
+                source,
+                int(all_lines[position]),
+                "id",
+                f"{all_ids[position]!r} repeats the ticket of line {line}",
+            )
+        )
+    # Rows kept by the chunk pass, in order; a duplicate among them is dropped now.
+    kept_duplicate = duplicate[good]
+    keep = ~kept_duplicate
+    rows = np.full(n, -1, dtype=np.int64)
+    final = good & ~duplicate
+    rows[final] = np.arange(int(final.sum()), dtype=np.int64)
+    index = TicketIndex(source=source, positions=positions, rows=rows, lines=all_lines)
+
+    text = {name: concat(parts.text[name], object)[keep] for name in _TEXT}
+    lines = all_lines[good][keep]
+    batch = TicketBatch(
+        ids=all_ids[final],
+        created_at=to_datetime64(concat(parts.created, np.int64)[keep]),
+        priority=text["priority"],
+        client_priority=text["client_priority"],
+        service=text["service"],
+        asset=text["asset"],
+        impact=text["impact"],
+        urgency=text["urgency"],
+        title=text["title"],
+        lines=lines,
+    )
+    ticket_rows = np.arange(len(lines), dtype=np.int64)
+    derived = []
+    for times, ok, kind in (
+        (parts.responded, parts.responded_ok, EventType.RESPONDED),
+        (parts.resolved, parts.resolved_ok, EventType.RESOLVED),
+    ):
+        present = concat(ok, bool)[keep]
+        count = int(present.sum())
+        values = np.empty(count, dtype=object)
+        derived.append(
+            (
+                ticket_rows[present],
+                concat(times, np.int64)[keep][present],
+                np.full(count, kind.code, dtype=np.int8),
+                values,
+                lines[present],
+            )
+        )
+    return batch, index, derived
+
+
+def _event_batch(
+    parts: list[
+        tuple[npt.NDArray[np.int64], Seconds, npt.NDArray[np.int8], ObjectArray, npt.NDArray[np.int64]]
+    ],
+) -> EventBatch:
+    ticket = concat([p[0] for p in parts], np.int64)
+    at = concat([p[1] for p in parts], np.int64)
+    order = _order(ticket, at)
+    return EventBatch(
+        ticket=ticket[order],
+        at=to_datetime64(at[order]),
+        type=concat([p[2] for p in parts], np.int8)[order],
+        value=concat([p[3] for p in parts], object)[order],
+        lines=concat([p[4] for p in parts], np.int64)[order],
+    )
+
+
+def _order(ticket: npt.NDArray[np.int64], at: Seconds) -> npt.NDArray[np.intp]:
+    """The stable order by ticket, then time: one sort of a combined key when it fits in 63 bits."""
+    if ticket.size == 0:
+        return np.arange(0)
+    low = int(at.min())
+    span = int(at.max()) - low + 1
+    if span * (int(ticket.max()) + 1) < 2**62:
+        return np.argsort(ticket * span + (at - low), kind="stable")
+    return np.lexsort((at, ticket))
+
+
+def read_tickets(
+    path: Path | str,
+    default_zone: tzinfo,
+    skip_bad_rows: bool = False,
+    priority_of: PriorityOf | None = None,
+    *,
+    events_path: Path | str | None = None,
+) -> TicketsRead:
+    """Read a tickets file (and optionally its events file) as records, events attached in time order.
+
+    >>> read_tickets("tickets.csv", ZoneInfo("Europe/London")).tickets[0].priority  # doctest: +SKIP
+    'P2'
+    """
+    batch, events, problems = read_ticket_batch(
+        path, events_path, default_zone, priority_of=priority_of, skip_bad_rows=skip_bad_rows
+    )
+    return TicketsRead(batch_to_tickets(batch, events), problems)
+
+
+def batch_to_tickets(batch: TicketBatch, events: EventBatch) -> list[Ticket]:
+    """Records of a ticket batch and its events (events sorted by ticket row, as the readers give them)."""
+    types = list(EventType)
+    ids = batch.ids.tolist()
+    ticket_rows = events.ticket.tolist()
+    seconds = events.at.astype(np.int64).tolist()
+    codes = events.type.tolist()
+    values = events.value.tolist()
+    by_ticket: list[list[TicketEvent]] = [[] for _ in ids]
+    for row, at, code, value in zip(ticket_rows, seconds, codes, values, strict=True):
+        by_ticket[row].append(TicketEvent(ids[row], to_datetime(at), types[code], value))
+
+    def column(values: ObjectArray | None) -> list[str | None]:
+        return [None] * len(ids) if values is None else values.tolist()
+
+    created = batch.created_at.astype(np.int64).tolist()
+    return [
+        Ticket(
+            id=tid,
+            created_at=to_datetime(at),
+            priority=priority,
+            impact=impact,
+            urgency=urgency,
+            client_priority=client_priority,
+            service=service,
+            asset=asset,
+            title=title,
+            events=tuple(ticket_events),
+        )
+        for tid, at, priority, impact, urgency, client_priority, service, asset, title, ticket_events in zip(
+            ids,
+            created,
+            column(batch.priority),
+            column(batch.impact),
+            column(batch.urgency),
+            column(batch.client_priority),
+            column(batch.service),
+            column(batch.asset),
+            column(batch.title),
+            by_ticket,
+            strict=True,
+        )
+    ]

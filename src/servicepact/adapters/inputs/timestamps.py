@@ -1,0 +1,198 @@
+"""ISO 8601 timestamps of input files as UTC epoch seconds: one at a time, or a whole column at once.
+
+A timestamp with an offset (``Z``, ``+03:00``) is that instant; one without is local time in the zone
+the caller gives (the agreement's support calendar zone). A local time that does not exist (the
+spring-forward gap) moves forward by the gap and an ambiguous one (fall-back) takes its first
+occurrence: that is what ``datetime(..., fold=0, tzinfo=zone)`` means, so both paths use it.
+Fractions of a second are dropped (truncated towards the past).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime, timedelta, tzinfo
+
+import numpy as np
+import numpy.typing as npt
+
+Seconds = npt.NDArray[np.int64]
+Mask = npt.NDArray[np.bool_]
+
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_NAIVE_EPOCH = datetime(1970, 1, 1)  # noqa: DTZ001 - local wall-clock arithmetic on purpose
+_TIME_SEPARATORS = frozenset("Tt ")
+
+
+def parse_instant(text: str, zone: tzinfo) -> int | None:
+    """Epoch seconds of one ISO 8601 timestamp, or None when ``text`` is not one (with a time of day).
+
+    >>> parse_instant("2026-03-02T10:00:00+03:00", UTC)
+    1772434800
+    """
+    text = text.strip()
+    if len(text) < 11 or text[10] not in _TIME_SEPARATORS:
+        return None  # a date alone, or a form we do not read (week dates, basic format)
+    try:
+        value = datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=zone)
+    delta = value - EPOCH
+    return delta.days * 86400 + delta.seconds
+
+
+def local_seconds_to_utc(local: Seconds, zone: tzinfo, bucket: int = 86400) -> Seconds:
+    """UTC epoch seconds of local wall-clock times (given as seconds since 1970-01-01 00:00 local).
+
+    Works per distinct local day: a day whose first and last second have the same UTC offset has that
+    offset throughout (no zone has two transitions that cancel out within a day). The few days holding
+    a transition are done per hour, and the hours holding one value by value.
+    """
+    if local.size == 0:
+        return local.astype(np.int64)
+    if bucket == 1 or local.size <= 16:
+        return np.array([value - _offset(value, zone) for value in local.tolist()], dtype=np.int64)
+    keys, inverse = np.unique(local // bucket, return_inverse=True)
+    offsets = np.empty(keys.size, dtype=np.int64)
+    mixed = np.zeros(keys.size, dtype=bool)
+    for i, key in enumerate(keys.tolist()):
+        offsets[i], mixed[i] = _bucket_offset(zone, key * bucket, bucket)
+    result = local - offsets[inverse]
+    odd = np.flatnonzero(mixed[inverse])
+    if odd.size:
+        result[odd] = local_seconds_to_utc(local[odd], zone, 3600 if bucket > 3600 else 1)
+    return result
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _bucket_offset(zone: tzinfo, start: int, size: int) -> tuple[int, bool]:
+    """The UTC offset at local second ``start``, and whether it changes before ``start + size``."""
+    first = _offset(start, zone)
+    return first, first != _offset(start + size - 1, zone)
+
+
+def _offset(local_second: int, zone: tzinfo) -> int:
+    """The UTC offset (seconds) of a local wall-clock second, fold=0 (see the module docstring)."""
+    moment = (_NAIVE_EPOCH + timedelta(seconds=local_second)).replace(tzinfo=zone)
+    offset = moment.utcoffset()
+    return 0 if offset is None else offset.days * 86400 + offset.seconds
+
+
+def parse_instants(values: Sequence[str], zone: tzinfo) -> tuple[Seconds, Mask, Mask]:
+    """Parse a column of timestamps: ``(seconds, ok, empty)``.
+
+    ``ok`` is False where a non-empty cell is not a timestamp; ``seconds`` is 0 where not ok or empty.
+    """
+    n = len(values)
+    if n == 0:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=bool), np.zeros(0, dtype=bool)
+    lengths = np.fromiter(map(len, values), dtype=np.int64, count=n)
+    # Cells longer than the width are cut here, but their length keeps them off the fast path.
+    chars = np.array(values, dtype=f"U{WIDTH}").view(np.uint32).reshape(n, WIDTH)
+    ascii_rows = (chars <= 127).all(axis=1)
+    matrix = np.where(ascii_rows[:, None], chars, 0).astype(np.uint8)
+    return parse_instant_matrix(matrix, lengths, zone, values.__getitem__)
+
+
+WIDTH = 25
+"""Characters of the longest form the fast path reads (``YYYY-MM-DDTHH:MM:SS+HH:MM``)."""
+
+
+def parse_instant_matrix(
+    matrix: npt.NDArray[np.uint8], lengths: Seconds, zone: tzinfo, cell: Callable[[int], str]
+) -> tuple[Seconds, Mask, Mask]:
+    """Like :func:`parse_instants`, for cells given as an ``(n, WIDTH)`` matrix of ASCII bytes (zero
+    padded; a row of zeros for a cell that is not ASCII) and their lengths.
+
+    The common exact forms ``YYYY-MM-DDTHH:MM:SS`` with nothing, ``Z`` or ``±HH:MM`` after them are
+    parsed with array arithmetic; any other cell is fetched with ``cell(row)`` and goes through
+    :func:`parse_instant`.
+    """
+    n = len(lengths)
+    seconds = np.zeros(n, dtype=np.int64)
+    empty = lengths == 0
+    ok = _fast_path(matrix, lengths, seconds, zone)
+    for i in np.flatnonzero(~ok & ~empty).tolist():
+        text = cell(i)
+        if not text.strip():
+            empty[i] = True
+            continue
+        parsed = parse_instant(text, zone)
+        if parsed is not None:
+            seconds[i] = parsed
+            ok[i] = True
+    return seconds, ok, empty
+
+
+_DIGITS = (0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18)
+
+
+def _fast_path(chars: npt.NDArray[np.uint8], lengths: Seconds, out: Seconds, zone: tzinfo) -> Mask:
+    """Fill ``out`` for the cells of the exact common forms; return which cells those were."""
+    shape = (lengths == 19) | (lengths == 20) | (lengths == 25)
+    c = chars - np.uint8(ord("0"))  # as bytes minus '0', every non-digit wraps to 10 or more
+    for position in _DIGITS:
+        shape &= c[:, position] <= 9
+    shape &= (chars[:, 4] == ord("-")) & (chars[:, 7] == ord("-"))
+    shape &= (chars[:, 10] == ord("T")) | (chars[:, 10] == ord(" "))
+    shape &= (chars[:, 13] == ord(":")) & (chars[:, 16] == ord(":"))
+    zulu = (lengths == 20) & (chars[:, 19] == ord("Z"))
+    sign = np.where(chars[:, 19] == ord("-"), -1, 1)
+    offset_form = (
+        (lengths == 25)
+        & ((chars[:, 19] == ord("+")) | (chars[:, 19] == ord("-")))
+        & (chars[:, 22] == ord(":"))
+    )
+    for position in (20, 21, 23, 24):
+        offset_form &= c[:, position] <= 9
+    naive = lengths == 19
+    shape &= naive | zulu | offset_form
+
+    c = c.astype(np.int64)
+    year = c[:, 0] * 1000 + c[:, 1] * 100 + c[:, 2] * 10 + c[:, 3]
+    month = c[:, 5] * 10 + c[:, 6]
+    day = c[:, 8] * 10 + c[:, 9]
+    hour = c[:, 11] * 10 + c[:, 12]
+    minute = c[:, 14] * 10 + c[:, 15]
+    second = c[:, 17] * 10 + c[:, 18]
+    off_hour = c[:, 20] * 10 + c[:, 21]
+    off_minute = c[:, 23] * 10 + c[:, 24]
+    leap = (year % 4 == 0) & ((year % 100 != 0) | (year % 400 == 0))
+    month_days = np.array([0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31], dtype=np.int64)
+    safe_month = np.clip(month, 0, 12)
+    last_day = month_days[safe_month] + ((safe_month == 2) & leap)
+    valid = shape & (year >= 1) & (month >= 1) & (month <= 12) & (day >= 1) & (day <= last_day)
+    valid &= (hour <= 23) & (minute <= 59) & (second <= 59)
+    valid &= ~offset_form | ((off_hour <= 23) & (off_minute <= 59))
+
+    wall = _days_from_civil(year, month, day) * 86400 + hour * 3600 + minute * 60 + second
+    offsets = np.where(offset_form, sign * (off_hour * 3600 + off_minute * 60), 0)
+    result = wall - offsets
+    local = np.flatnonzero(valid & naive)
+    if local.size:
+        result[local] = local_seconds_to_utc(wall[local], zone)
+    out[valid] = result[valid]
+    return valid
+
+
+def _days_from_civil(year: Seconds, month: Seconds, day: Seconds) -> Seconds:
+    """Days since 1970-01-01 of proleptic Gregorian dates (H. Hinnant's algorithm), vectorised."""
+    y = year - (month <= 2)
+    era = np.floor_divide(y, 400)
+    yoe = y - era * 400
+    mp = (month + 9) % 12
+    doy = (153 * mp + 2) // 5 + day - 1
+    doe = yoe * 365 + yoe // 4 - yoe // 100 + doy
+    return era * 146097 + doe - 719468
+
+
+def to_datetime64(seconds: Seconds) -> npt.NDArray[np.datetime64]:
+    """Epoch seconds as ``datetime64[s]`` (UTC)."""
+    return seconds.astype("datetime64[s]")
+
+
+def to_datetime(seconds: int) -> datetime:
+    """The aware UTC datetime of epoch seconds."""
+    return EPOCH + timedelta(seconds=int(seconds))
