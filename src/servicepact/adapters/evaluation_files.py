@@ -1,0 +1,106 @@
+"""Read the files named on ``servicepact evaluate`` into :class:`EvaluationInputs`.
+
+Every reader is the spec §5 reader of ``adapters.inputs``; bad rows raise ``DataFileError`` with file,
+line and field (or are skipped and returned as problems with ``skip_bad_rows``). Monitoring checks
+(Upptime's ``status_checks.csv`` or ``monitor, at, status``) become unplanned outages.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from pathlib import Path
+
+from servicepact.adapters.inputs import (
+    RowProblem,
+    checks_to_outages,
+    read_assets,
+    read_backup_runs,
+    read_monitor_checks,
+    read_outages,
+    read_restore_tests,
+    read_ticket_batch,
+)
+from servicepact.domain.agreement import Agreement
+from servicepact.domain.errors import InputError
+from servicepact.domain.evaluation import EvaluationInputs
+from servicepact.domain.records import Outage
+
+
+@dataclass(frozen=True)
+class EvaluationFiles:
+    """The files of one evaluation; only ``tickets`` may be given without the others."""
+
+    tickets: Path | None = None
+    events: Path | None = None
+    outages: Path | None = None
+    checks: Path | None = None
+    backups: Path | None = None
+    restores: Path | None = None
+    assets: Path | None = None
+
+    def paths(self) -> list[tuple[str, Path]]:
+        names = ("tickets", "events", "outages", "checks", "backups", "restores", "assets")
+        return [(name, path) for name in names if (path := getattr(self, name)) is not None]
+
+
+@dataclass
+class FilesRead:
+    inputs: EvaluationInputs
+    problems: list[RowProblem] = field(default_factory=list)
+
+
+def read_evaluation_files(
+    agreement: Agreement, files: EvaluationFiles, skip_bad_rows: bool = False
+) -> FilesRead:
+    """Read every file given; timestamps without an offset are in the support calendar's zone.
+
+    >>> read_evaluation_files(agreement, EvaluationFiles(tickets=Path("t.csv"))).inputs  # doctest: +SKIP
+    """
+    for name, path in files.paths():
+        if not path.is_file():
+            raise InputError(f"--{name} {path}: no such file")
+    if files.events is not None and files.tickets is None:
+        raise InputError("--events needs --tickets: events name the tickets they belong to")
+    if agreement.support is None:
+        raise InputError("the agreement has no `support` section, so no calendar to read times in")
+    zone = agreement.calendar(agreement.support.calendar).timezone
+    problems: list[RowProblem] = []
+    inputs = EvaluationInputs()
+    if files.tickets is not None:
+        tickets, events, ticket_problems = read_ticket_batch(
+            files.tickets,
+            files.events,
+            zone,
+            priority_of=agreement.priorities.from_matrix if agreement.priorities else None,
+            skip_bad_rows=skip_bad_rows,
+        )
+        problems += ticket_problems
+        inputs = replace(inputs, tickets=tickets, events=events)
+    outages: list[Outage] = []
+    monitoring_since: dict[str, datetime] = {}
+    if files.outages is not None:
+        read = read_outages(files.outages, zone, skip_bad_rows)
+        outages += read.outages
+        problems += read.problems
+    if files.checks is not None:
+        checks = read_monitor_checks(files.checks, zone, skip_bad_rows)
+        outages += checks_to_outages(checks)
+        for check in checks:
+            first = monitoring_since.get(check.monitor)
+            if first is None or check.at < first:
+                monitoring_since[check.monitor] = check.at
+    if files.backups is not None:
+        runs = read_backup_runs(files.backups, zone, skip_bad_rows)
+        inputs = replace(inputs, backup_runs=runs.runs)
+        problems += runs.problems
+    if files.restores is not None:
+        tests = read_restore_tests(files.restores, zone, skip_bad_rows)
+        inputs = replace(inputs, restore_tests=tests.tests)
+        problems += tests.problems
+    if files.assets is not None:
+        assets = read_assets(files.assets, skip_bad_rows)
+        inputs = replace(inputs, assets=assets.assets)
+        problems += assets.problems
+    inputs = replace(inputs, outages=outages, monitoring_since=monitoring_since or None)
+    return FilesRead(inputs, problems)

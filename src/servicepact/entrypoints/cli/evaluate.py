@@ -1,0 +1,105 @@
+"""``servicepact evaluate``: one period of one agreement, from files, as JSON (HTML/PDF via reports)."""
+
+from __future__ import annotations
+
+import importlib
+import json
+from collections.abc import Callable
+from datetime import UTC, datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, cast
+
+import typer
+
+from servicepact.adapters.agreement_files import load_agreement
+from servicepact.adapters.evaluation_files import EvaluationFiles, read_evaluation_files
+from servicepact.domain.errors import InputError
+from servicepact.entrypoints.cli.app import app, stderr
+from servicepact.entrypoints.cli.instants import parse_instant
+from servicepact.services.evaluation import UptimeConvention, evaluate_period
+
+SMALL_JSON_TICKETS = 5_000
+FORMATS = {".json": "json", ".html": "html", ".htm": "html", ".pdf": "pdf"}
+
+
+class Lang(StrEnum):
+    EN = "en"
+    RU = "ru"
+
+
+@app.command()
+def evaluate(
+    agreement_file: Annotated[Path, typer.Argument(metavar="AGREEMENT", help="The agreement (YAML).")],
+    period: Annotated[
+        str, typer.Option("--period", "-p", help="2027-03, 2027-Q1 or 2027-03-01..2027-04-01 (support zone).")
+    ],
+    output: Annotated[Path, typer.Option("-o", "--output", help="OUT.json, OUT.html or OUT.pdf.")],
+    tickets: Annotated[Path | None, typer.Option("--tickets", help="Tickets, CSV or JSON (spec §5).")] = None,
+    events: Annotated[Path | None, typer.Option("--events", help="Ticket events, CSV or JSON.")] = None,
+    outages: Annotated[Path | None, typer.Option("--outages", help="Outages, CSV or JSON.")] = None,
+    checks: Annotated[
+        Path | None, typer.Option("--checks", help="Monitoring checks (Upptime status_checks.csv).")
+    ] = None,
+    backups: Annotated[Path | None, typer.Option("--backups", help="Backup runs, CSV or JSON.")] = None,
+    restores: Annotated[Path | None, typer.Option("--restores", help="Restore tests, CSV or JSON.")] = None,
+    assets: Annotated[Path | None, typer.Option("--assets", help="Client assets, CSV or JSON.")] = None,
+    now: Annotated[
+        str | None, typer.Option("--now", help="Evaluate as of this instant (default: now).")
+    ] = None,
+    lang: Annotated[Lang, typer.Option("--lang", help="Language of an HTML/PDF report.")] = Lang.EN,
+    uptime_convention: Annotated[
+        UptimeConvention,
+        typer.Option("--uptime-convention", help="servicepact (spec §3) or upptime (Upptime's windows)."),
+    ] = UptimeConvention.SERVICEPACT,
+    skip_bad_rows: Annotated[
+        bool, typer.Option("--skip-bad-rows", help="Report bad rows, use the rest.")
+    ] = False,
+) -> None:
+    """Evaluate a period: every metric, KPI, uptime item, backup, requirement, billing line and credit.
+
+    Example: servicepact evaluate examples/northwind-acme.en.yaml --period 2027-03 --tickets tickets.csv
+    --events events.csv --outages outages.csv --backups backups.csv --assets assets.csv -o march.json
+    """
+    fmt = FORMATS.get(output.suffix.lower())
+    if fmt is None:
+        raise InputError(f"-o {output}: write .json, .html or .pdf")
+    agreement = load_agreement(agreement_file)
+    if agreement.support is None:
+        raise InputError(f"{agreement_file}: the agreement has no `support` section")
+    zone = agreement.calendar(agreement.support.calendar).timezone
+    as_of = parse_instant(now, zone, name="--now") if now else datetime.now(UTC)
+    files = EvaluationFiles(tickets, events, outages, checks, backups, restores, assets)
+    read = read_evaluation_files(agreement, files, skip_bad_rows)
+    evaluation = evaluate_period(agreement, period, read.inputs, as_of, uptime_convention)
+    for problem in read.problems:
+        stderr.print(f"skipped: {problem}", markup=False)
+    if fmt == "json":
+        # Indented for people while small; compact (C encoder, several times faster) for big periods.
+        indent = 2 if evaluation.tickets.created <= SMALL_JSON_TICKETS else None
+        text = json.dumps(evaluation.to_dict(), ensure_ascii=False, indent=indent)
+        output.write_text(text + "\n", encoding="utf-8")
+    else:
+        render_report = _report_renderer()
+        render_report(evaluation, agreement, fmt, lang.value, output)
+    missed = len(evaluation.kpis_missed)
+    stderr.print(
+        f"{evaluation.period.label}: {evaluation.tickets.created:,} tickets, {missed} KPI(s) missed, "
+        f"credits {evaluation.credits.total} {evaluation.currency} → {output}",
+        markup=False,
+    )
+
+
+def _report_renderer() -> Callable[..., object]:
+    """``servicepact.adapters.reports.render_report``, built by another issue; an InputError until then."""
+    name = "servicepact.adapters.reports"
+    try:
+        module = importlib.import_module(name)
+    except ModuleNotFoundError as error:
+        if error.name != name:
+            raise
+        module = None
+    renderer = getattr(module, "render_report", None)
+    if renderer is None:
+        raise InputError("HTML/PDF reports are not available yet; write -o OUT.json")
+    return cast("Callable[..., object]", renderer)

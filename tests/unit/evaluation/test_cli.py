@@ -1,0 +1,120 @@
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+from servicepact.entrypoints.cli import main
+
+EXAMPLE = Path(__file__).resolve().parents[3] / "examples" / "northwind-acme.en.yaml"
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.write_text(text.strip() + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def files(tmp_path):
+    return {
+        "tickets": write(
+            tmp_path,
+            "tickets.csv",
+            """
+id,created_at,priority,client_priority,service,asset
+T1,2027-03-01T09:00,P2,P1,helpdesk,
+T2,2027-03-01T09:00,P2,,helpdesk,ws-old
+""",
+        ),
+        "events": write(
+            tmp_path,
+            "events.csv",
+            """
+ticket_id,at,type,value
+T1,2027-03-01T09:30,responded,
+T1,2027-03-01T19:00,work,30
+""",
+        ),
+        "outages": write(
+            tmp_path,
+            "outages.csv",
+            """
+uptime_id,start,end,kind,announced_at
+email,2027-03-10T10:00,2027-03-10T11:00,unplanned,
+""",
+        ),
+        "assets": write(
+            tmp_path,
+            "assets.csv",
+            """
+id,type,os_end_of_support,antivirus
+ws-old,workstation,2026-01-01,true
+""",
+        ),
+    }
+
+
+def run(capsys, *args):
+    code = main([str(a) for a in args])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_evaluate_writes_every_figure_of_the_period_as_json(capsys, tmp_path, files):
+    out = tmp_path / "march.json"
+    options = [item for name, path in files.items() for item in (f"--{name}", path)]
+    code, _, err = run(
+        capsys, "evaluate", EXAMPLE, "--period", "2027-03", *options, "--now", "2027-04-05T12:00", "-o", out
+    )
+    assert code == 0, err
+    data = json.loads(out.read_text())
+    assert data["period"]["label"] == "2027-03"
+    assert data["metrics"]["response_within_target"]["value"] == "100"  # T2 is best effort (ws-old)
+    assert [t["id"] for t in data["tickets"]["best_effort"]] == ["T2"]
+    assert data["billing"]["lines"][0]["amount"] == "180.00"  # 30 min after hours → 1 h minimum
+    assert data["credits"]["total"] == "225.00"  # e-mail 99.87% < 99.9%
+    assert "2027-03" in err
+
+
+def test_a_bad_row_is_reported_with_its_file_and_line_not_a_traceback(capsys, tmp_path, files):
+    bad = write(tmp_path, "bad.csv", "id,created_at,priority\nT1,2027-13-01T09:00,P2\n")
+    code, _, err = run(
+        capsys, "evaluate", EXAMPLE, "--period", "2027-03", "--tickets", bad, "-o", tmp_path / "x.json"
+    )
+    assert code == 1
+    assert "bad.csv:2" in err
+    assert "created_at" in err
+    assert "Traceback" not in err
+
+
+def test_a_bad_period_or_output_kind_is_an_error_message(capsys, tmp_path, files):
+    code, _, err = run(
+        capsys,
+        "evaluate",
+        EXAMPLE,
+        "--period",
+        "March",
+        "--tickets",
+        files["tickets"],
+        "-o",
+        tmp_path / "x.json",
+    )
+    assert (code, "'March'" in err) == (1, True)
+    code, _, err = run(capsys, "evaluate", EXAMPLE, "--period", "2027-03", "-o", tmp_path / "x.xlsx")
+    assert (code, ".json" in err) == (1, True)
+
+
+@pytest.mark.skipif(
+    importlib.util.find_spec("servicepact.adapters.reports") is not None, reason="reports exist now"
+)
+def test_html_without_the_reports_adapter_says_it_is_not_available_yet(capsys, tmp_path):
+    code, _, err = run(capsys, "evaluate", EXAMPLE, "--period", "2027-03", "-o", tmp_path / "r.html")
+    assert code == 1
+    assert "not available yet" in err
+
+
+def test_the_evaluate_command_has_help_with_an_example(capsys):
+    code, out, _ = run(capsys, "evaluate", "--help")
+    assert code == 0
+    assert "Example: servicepact evaluate" in out
