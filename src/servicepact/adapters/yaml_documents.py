@@ -233,7 +233,8 @@ def _scalar(value: Any) -> Any:
     if value is None or isinstance(value, bool):
         return value
     if isinstance(value, datetime):
-        return datetime.fromisoformat(value.isoformat()) if value.tzinfo else datetime(*value.timetuple()[:6])
+        # A timestamp without an offset stays naive: the caller decides which zone it is read in.
+        return datetime.fromisoformat(value.isoformat())
     if isinstance(value, date):
         return date(value.year, value.month, value.day)
     if isinstance(value, int):

@@ -90,4 +90,6 @@ def test_every_command_has_help_with_an_example():
 
     for command in app.registered_commands:
         doc = command.callback.__doc__ or ""
-        assert re.search(r"Example:\s+servicepact ", doc), f"{command.callback.__name__} has no example in its help"
+        assert re.search(r"Example:\s+servicepact ", doc), (
+            f"{command.callback.__name__} has no example in its help"
+        )

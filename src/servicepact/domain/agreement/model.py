@@ -176,7 +176,7 @@ class RaciEntry(Model):
     client: str = ""
 
     _check_letters = field_validator("provider", "client", mode="before")(
-        lambda cls, value: _parse_raci(value)  # noqa: ARG005
+        lambda cls, value: _parse_raci(value)
     )
 
     @property

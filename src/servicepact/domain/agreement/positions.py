@@ -10,7 +10,7 @@ KeyPath = tuple[PathPart, ...]
 
 
 def format_path(path: Iterable[PathPart]) -> str:
-    """``("support", "targets", "P2", "response")`` -> ``support.targets.P2.response``; list items as ``[i]``."""
+    """``("support", "targets", "P2", "response")`` -> ``support.targets.P2.response``; items ``[i]``."""
     text = ""
     for part in path:
         if isinstance(part, int):
