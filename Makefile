@@ -59,3 +59,9 @@ contracts-images: $(STAMP)
 	    done; \
 	  done; \
 	done; rm -rf $$tmp
+
+# Screenshots of every page at desktop and phone width (docs/screenshots/), with headless Chromium.
+.PHONY: screenshots
+screenshots: $(DEV_STAMP)
+	@test -x /usr/bin/chromium && test -x /usr/bin/chromedriver || { echo "apt-get install chromium chromium-driver"; exit 1; }
+	$(BIN)/python scripts/screenshots.py --out docs/screenshots

@@ -71,7 +71,8 @@ def _needs_csv_module(path: Path) -> bool:
     """Whether the file has a quote or a carriage return not followed by a line feed."""
     with path.open("rb") as handle:
         while block := handle.read(1 << 24):
-            if b'"' in block or block.count(b"\r") != block.count(b"\r\n"):
+            # `in` is a memchr; count only when there is a carriage return at all.
+            if b'"' in block or (b"\r" in block and block.count(b"\r") != block.count(b"\r\n")):
                 return True
     return False
 
@@ -146,6 +147,14 @@ class BlockColumns(Mapping[str, list[str]]):
             self._cache[name] = _cut_strings(self._data, self._starts[:, i], self._ends[:, i])
         return self._cache[name]
 
+    def __contains__(self, name: object) -> bool:
+        # Mapping's own __contains__ (and get) would call __getitem__: make every cell of the column a
+        # string just to answer whether it exists.
+        return name in self._names
+
+    def get(self, name: str, default: list[str] | None = None) -> list[str] | None:  # type: ignore[override]
+        return self[name] if name in self._names else default
+
     def __iter__(self) -> Iterator[str]:
         return iter(self._names)
 
@@ -161,8 +170,13 @@ class BlockColumns(Mapping[str, list[str]]):
             padded = np.concatenate((self._data, np.zeros(width, dtype=np.uint8)))
             self._windows = sliding_window_view(padded, width)
         matrix = self._windows[starts, :width]  # one row of bytes per cell, without an index per byte
-        matrix[np.arange(width) >= lengths[:, None]] = 0
+        matrix *= np.arange(width) < lengths[:, None]  # zero the bytes after each cell
         return matrix, lengths
+
+    def lengths(self, name: str) -> Lines:
+        """The byte length of each cell of a column."""
+        i = self._names[name]
+        return self._ends[:, i] - self._starts[:, i]
 
     def cell(self, name: str, row: int) -> str:
         """One cell as a string."""

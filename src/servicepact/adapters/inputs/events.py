@@ -17,6 +17,7 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
+from servicepact.adapters.inputs.ids import IdIndex
 from servicepact.adapters.inputs.rows import (
     Chunk,
     Columns,
@@ -41,18 +42,35 @@ _NEEDS_VALUE = {
 
 @dataclass
 class TicketIndex:
-    """The tickets events may name: ``positions[id]`` is the ticket's position among all rows of the
-    tickets file, ``rows[position]`` its row in the batch (-1 when that ticket row was bad)."""
+    """The tickets events may name: ``positions[id]`` (or ``hashed``, the same mapping over the ids'
+    bytes) is the ticket's position among all rows of the tickets file, ``rows[position]`` its row in
+    the batch (-1 when that ticket row was bad)."""
 
     source: str
-    positions: dict[str, int]
+    positions: dict[str, int] | None
     rows: npt.NDArray[np.int64]
     lines: npt.NDArray[np.int64]
+    hashed: IdIndex | None = None
+
+    def find(self, chunk: Chunk, name: str) -> npt.NDArray[np.int64]:
+        """The position of the ticket each cell of column ``name`` names (-1: none, or an empty cell)."""
+        if self.hashed is not None:
+            return self.hashed.find(*chunk.id_cells(name))
+        assert self.positions is not None
+        get = self.positions.get
+        cells = chunk.text(name)
+        positions = np.fromiter(map(get, cells, repeat(-1)), dtype=np.int64, count=len(cells))
+        if "" in self.positions:  # an empty cell names no ticket
+            positions[[row for row, cell in enumerate(cells) if not cell]] = -1
+        return positions
 
 
 @dataclass
 class EventColumns:
-    """Good event rows as columns; ``ticket`` is the batch row when a :class:`TicketIndex` was given."""
+    """Good event rows as columns; ``ticket`` is the batch row when a :class:`TicketIndex` was given.
+
+    ``ticket_ids`` is empty when the reader was asked not to keep them (``keep_ids=False``).
+    """
 
     ticket_ids: ObjectArray
     ticket: npt.NDArray[np.int64]
@@ -79,18 +97,29 @@ def read_event_columns(
     index: TicketIndex | None = None,
     progress: Progress | None = None,
     progress_base: int = 0,
+    *,
+    keep_ids: bool = True,
 ) -> EventColumns:
-    """Read an events file into columns, reporting bad rows to ``log``."""
+    """Read an events file into columns, reporting bad rows to ``log``.
+
+    With an ``index`` and ``keep_ids=False`` the ticket ids are matched by their bytes and never
+    become strings (``ticket_ids`` is then empty): the columnar ticket reader needs only the rows.
+    """
     parts = _Parts()
     for chunk in read_chunks(path, EVENT_COLUMNS, log, progress=progress, progress_base=progress_base):
-        ticket_ids = chunk.required_text("ticket_id")
-        ticket = _ticket_rows(chunk, ticket_ids, index)
+        if keep_ids or index is None:
+            ticket_ids = chunk.required_text("ticket_id")
+        else:
+            ticket_ids = np.empty(0, dtype=object)
+            _report_empty(chunk, "ticket_id")
+        ticket = _ticket_rows(chunk, index)
         at, _ = chunk.instants("at", zone, required=True)
         types = chunk.choice("type", EVENT_TYPES)
-        value = chunk.optional_text("value")
+        value = chunk.interned_text("value")
         _check_values(chunk, types, value)
         keep = ~chunk.bad
-        parts.ticket_ids.append(ticket_ids[keep])
+        if keep_ids or index is None:
+            parts.ticket_ids.append(ticket_ids[keep])
         parts.ticket.append(ticket[keep])
         parts.at.append(at[keep])
         parts.type.append(types[keep])
@@ -106,20 +135,28 @@ def read_event_columns(
     )
 
 
-def _ticket_rows(chunk: Chunk, ticket_ids: ObjectArray, index: TicketIndex | None) -> npt.NDArray[np.int64]:
+def _report_empty(chunk: Chunk, name: str) -> None:
+    """What :meth:`Chunk.required_text` reports, without making the column's strings."""
+    _, lengths, _ = chunk.id_cells(name)
+    for row in np.flatnonzero(lengths == 0).tolist():
+        chunk.report(row, name, "is empty")
+
+
+def _ticket_rows(chunk: Chunk, index: TicketIndex | None) -> npt.NDArray[np.int64]:
     if index is None:
         return np.full(len(chunk), -1, dtype=np.int64)
-    get = index.positions.get
-    positions = np.fromiter(map(get, ticket_ids, repeat(-1)), dtype=np.int64, count=len(chunk))
+    positions = index.find(chunk, "ticket_id")
     present = positions >= 0
     rows = np.full(len(chunk), -1, dtype=np.int64)
     rows[present] = index.rows[positions[present]]
     for row in np.flatnonzero(~present).tolist():
-        if ticket_ids[row] is not None:
-            chunk.report(row, "ticket_id", f"{ticket_ids[row]!r} is not a ticket of {index.source}")
+        ticket_id = chunk.cell_text("ticket_id", row)
+        if ticket_id:
+            chunk.report(row, "ticket_id", f"{ticket_id!r} is not a ticket of {index.source}")
     for row in np.flatnonzero(present & (rows < 0)).tolist():
         line = int(index.lines[positions[row]])
-        chunk.report(row, "ticket_id", f"{ticket_ids[row]!r} is a bad row of {index.source} (line {line})")
+        ticket_id = chunk.cell_text("ticket_id", row)
+        chunk.report(row, "ticket_id", f"{ticket_id!r} is a bad row of {index.source} (line {line})")
     return rows
 
 
@@ -129,15 +166,14 @@ def _check_values(chunk: Chunk, types: npt.NDArray[np.int64], value: ObjectArray
         for row in np.flatnonzero((types == code) & missing).tolist():
             chunk.report(row, "value", reason)
     work = np.flatnonzero((types == EventType.WORK.code) & ~missing)
-    try:
-        minutes = np.array(value[work], dtype=np.float64)
-        wrong = work[~(np.isfinite(minutes) & (minutes >= 0))]
-    except ValueError:  # some value is not a number at all: look at each
-        wrong = work
-    for row in wrong.tolist():
-        reason = minutes_problem(value[row])
-        if reason is not None:
-            chunk.report(row, "value", reason)
+    values = value[work].tolist()
+    # Values are interned (a few hundred distinct minutes): check each distinct text once.
+    problems = {text: minutes_problem(text) for text in dict.fromkeys(values)}
+    if any(reason is not None for reason in problems.values()):
+        for row, text in zip(work.tolist(), values, strict=True):
+            reason = problems[text]
+            if reason is not None:
+                chunk.report(row, "value", reason)
 
 
 def minutes_problem(text: str) -> str | None:

@@ -19,12 +19,15 @@ import numpy as np
 import numpy.typing as npt
 
 from servicepact.adapters.inputs.csv_files import BlockColumns, read_csv_columns
+from servicepact.adapters.inputs.ids import KEY_BYTES, hash_ids, id_bytes
 from servicepact.adapters.inputs.json_files import json_cell, load_json_list
 from servicepact.adapters.inputs.problems import DataFileError, ProblemLog, RowProblem
 from servicepact.adapters.inputs.timestamps import WIDTH, Mask, Seconds, parse_instant_matrix, parse_instants
 
 JSON_CHUNK_ROWS = 100_000
 """Objects of a JSON list per chunk."""
+INTERNED_BYTES = 64
+"""Cells up to this long are interned by :meth:`Chunk.interned_text`; a column with longer ones is not."""
 
 Progress = Callable[[int], None]
 ObjectArray = npt.NDArray[np.object_]
@@ -102,6 +105,9 @@ class Chunk:
     index: npt.NDArray[np.int64] | None = None
     raw: list[dict[str, Any]] | None = None
     bad: Mask = field(init=False)
+    _ids: dict[str, tuple[npt.NDArray[np.uint8], npt.NDArray[np.int64], dict[int, str]]] = field(
+        init=False, default_factory=dict
+    )
 
     def __post_init__(self) -> None:
         self.bad = np.zeros(len(self.lines), dtype=bool)
@@ -137,6 +143,57 @@ class Chunk:
         if "" in cells:
             out[out == ""] = None
         return out
+
+    def interned_text(self, name: str) -> ObjectArray:
+        """Like :meth:`optional_text`, for columns of few distinct values (priorities, services, states):
+        one string per distinct cell, found by hashing the cells' bytes, instead of one per row."""
+        columns = self.columns
+        if not (isinstance(columns, BlockColumns) and name in columns) or len(self) == 0:
+            return self.optional_text(name)
+        lengths = columns.lengths(name)
+        width = -(-int(lengths.max()) // 8) * 8
+        if width > INTERNED_BYTES:
+            return self.optional_text(name)
+        if width == 0:
+            return np.full(len(self), None, dtype=object)
+        matrix, _ = columns.fixed(name, width)
+        # Any row of a group can stand for it: without return_index, np.unique needs no stable sort.
+        distinct_hashes, inverse = np.unique(hash_ids(matrix, lengths), return_inverse=True)
+        inverse = inverse.reshape(-1)
+        first = np.empty(len(distinct_hashes), dtype=np.int64)
+        first[inverse] = np.arange(len(inverse))
+        representative = first[inverse]
+        same = (lengths == lengths[representative]) & (matrix == matrix[representative]).all(axis=1)
+        if not same.all():  # two different cells with one hash: never seen, but then strings decide
+            return self.optional_text(name)
+        distinct = np.empty(len(first), dtype=object)
+        distinct[:] = [columns.cell(name, row) or None for row in first.tolist()]
+        return distinct[inverse]
+
+    def id_cells(self, name: str) -> tuple[npt.NDArray[np.uint8], npt.NDArray[np.int64], dict[int, str]]:
+        """A column of ids as a ``(n, KEY_BYTES)`` byte matrix, the byte length of each cell, and the text
+        of the cells longer than ``KEY_BYTES`` by row (see :mod:`servicepact.adapters.inputs.ids`)."""
+        if name not in self._ids:
+            self._ids[name] = self._id_cells(name)
+        return self._ids[name]
+
+    def _id_cells(self, name: str) -> tuple[npt.NDArray[np.uint8], npt.NDArray[np.int64], dict[int, str]]:
+        columns = self.columns
+        if isinstance(columns, BlockColumns) and name in columns:
+            matrix, lengths = columns.fixed(name, KEY_BYTES)
+            matrix = np.ascontiguousarray(matrix)
+            long = {row: columns.cell(name, row) for row in np.flatnonzero(lengths > KEY_BYTES).tolist()}
+            return matrix, lengths, long
+        cells = self.text(name)
+        matrix, lengths = id_bytes(cells)
+        return matrix, lengths, {row: cells[row] for row in np.flatnonzero(lengths > KEY_BYTES).tolist()}
+
+    def cell_text(self, name: str, row: int) -> str:
+        """One cell as a string."""
+        columns = self.columns
+        if isinstance(columns, BlockColumns) and name in columns:
+            return columns.cell(name, row)
+        return self.text(name)[row]
 
     def required_text(self, name: str) -> ObjectArray:
         """A column that must not be empty; an empty cell makes its row bad."""

@@ -18,6 +18,7 @@ import numpy as np
 import numpy.typing as npt
 
 from servicepact.adapters.inputs.events import TicketIndex, read_event_columns
+from servicepact.adapters.inputs.ids import KEY_BYTES, IdIndex
 from servicepact.adapters.inputs.rows import (
     Chunk,
     Columns,
@@ -41,6 +42,8 @@ TICKET_COLUMNS = Columns(
     optional=("client_priority", "service", "asset", "title", "first_response_at", "resolved_at"),
 )
 _TEXT = ("priority", "impact", "urgency", "client_priority", "service", "asset", "title")
+_FEW_VALUES = ("priority", "impact", "urgency", "client_priority", "service", "asset")
+"""Columns of few distinct values: interned, one string per distinct value (see Chunk.interned_text)."""
 
 
 class TicketBatchRead(NamedTuple):
@@ -62,6 +65,10 @@ class TicketsRead:
 @dataclass
 class _Parts:
     all_ids: list[ObjectArray] = field(default_factory=list)
+    id_matrix: list[npt.NDArray[np.uint8]] = field(default_factory=list)
+    id_lengths: list[npt.NDArray[np.int64]] = field(default_factory=list)
+    long_ids: dict[int, str] = field(default_factory=dict)
+    named: int = 0
     all_lines: list[npt.NDArray[np.int64]] = field(default_factory=list)
     all_good: list[npt.NDArray[np.bool_]] = field(default_factory=list)
     created: list[Seconds] = field(default_factory=list)
@@ -100,7 +107,7 @@ def read_ticket_batch(
     batch, index, derived = _assemble(parts, source_name(tickets_path), log)
     done = int(sum(len(part) for part in parts.all_ids))
     if events_path is not None:
-        events = read_event_columns(events_path, default_zone, log, index, progress, done)
+        events = read_event_columns(events_path, default_zone, log, index, progress, done, keep_ids=False)
         derived_parts = [*derived, (events.ticket, events.at, events.type, events.value, events.lines)]
     else:
         derived_parts = list(derived)
@@ -111,14 +118,24 @@ def read_ticket_batch(
 
 def _ticket_chunk(chunk: Chunk, zone: tzinfo, priority_of: PriorityOf | None, parts: _Parts) -> None:
     ids = chunk.required_text("id")
+    id_matrix, id_lengths, long_ids = chunk.id_cells("id")
     created, _ = chunk.instants("created_at", zone, required=True)
-    text = {name: chunk.optional_text(name) for name in _TEXT}
+    text = {
+        name: chunk.interned_text(name) if name in _FEW_VALUES else chunk.optional_text(name)
+        for name in _TEXT
+    }
     _assign_priorities(chunk, text, priority_of)
     responded, responded_ok = chunk.instants("first_response_at", zone, required=False)
     resolved, resolved_ok = chunk.instants("resolved_at", zone, required=False)
     keep = ~chunk.bad
     named = ~np.equal(ids, None)
     parts.all_ids.append(ids[named])
+    parts.id_matrix.append(id_matrix[named])
+    parts.id_lengths.append(id_lengths[named])
+    # Positions among the named rows of the file, as the index counts them.
+    position = np.cumsum(named) - 1 + parts.named
+    parts.long_ids.update((int(position[row]), text) for row, text in long_ids.items())
+    parts.named += int(named.sum())
     parts.all_lines.append(chunk.lines[named])
     parts.all_good.append(keep[named])
     parts.created.append(created[keep])
@@ -135,12 +152,23 @@ def _assign_priorities(chunk: Chunk, text: dict[str, ObjectArray], priority_of: 
     unset = np.flatnonzero(np.equal(priority, None))
     if unset.size == 0:
         return
-    pairs = list(zip(impact[unset].tolist(), urgency[unset].tolist(), strict=True))
-    mapping = {pair: _priority(pair, priority_of) for pair in set(pairs)}
-    found = np.empty(unset.size, dtype=object)
-    found[:] = list(map(mapping.__getitem__, pairs))
+    impacts, urgencies = impact[unset].tolist(), urgency[unset].tolist()
+    # The matrix is asked once per distinct (impact, urgency) pair, found from codes of each column.
+    impact_codes, impact_values = _codes(impacts)
+    urgency_codes, urgency_values = _codes(urgencies)
+    pairs, inverse = np.unique(impact_codes * len(urgency_values) + urgency_codes, return_inverse=True)
+    mapped = np.empty(len(pairs), dtype=object)
+    mapped[:] = [
+        _priority(
+            (impact_values[pair // len(urgency_values)], urgency_values[pair % len(urgency_values)]),
+            priority_of,
+        )
+        for pair in pairs.tolist()
+    ]
+    found = mapped[inverse.reshape(-1)]
     priority[unset] = found
-    for row, (i, u) in zip(unset[np.equal(found, None)].tolist(), _unmapped(pairs, found), strict=True):
+    for position in np.flatnonzero(np.equal(found, None)).tolist():
+        row, i, u = int(unset[position]), impacts[position], urgencies[position]
         if i is None or u is None:
             if not chunk.has("impact"):
                 chunk.report(row, "priority", "is empty")
@@ -155,17 +183,18 @@ def _assign_priorities(chunk: Chunk, text: dict[str, ObjectArray], priority_of: 
             chunk.report(row, "impact, urgency", reason)
 
 
+def _codes(values: list[str | None]) -> tuple[npt.NDArray[np.int64], list[str | None]]:
+    """Each value's index among the distinct values (in order of first appearance), and those values."""
+    distinct = list(dict.fromkeys(values))
+    code = {value: i for i, value in enumerate(distinct)}
+    return np.fromiter(map(code.__getitem__, values), dtype=np.int64, count=len(values)), distinct
+
+
 def _priority(pair: tuple[str | None, str | None], priority_of: PriorityOf | None) -> str | None:
     impact, urgency = pair
     if impact is None or urgency is None or priority_of is None:
         return None
     return priority_of(impact, urgency)
-
-
-def _unmapped(
-    pairs: list[tuple[str | None, str | None]], found: ObjectArray
-) -> list[tuple[str | None, str | None]]:
-    return [pairs[i] for i in np.flatnonzero(np.equal(found, None)).tolist()]
 
 
 def _assemble(
@@ -179,9 +208,18 @@ def _assemble(
     all_lines = concat(parts.all_lines, np.int64)
     good = concat(parts.all_good, bool)
     n = len(all_ids)
-    # The first occurrence of an id wins: build the dict from the end so that earlier positions overwrite.
-    positions = dict(zip(all_ids[::-1].tolist(), range(n - 1, -1, -1), strict=True))
-    first = np.fromiter(map(positions.__getitem__, all_ids.tolist()), dtype=np.int64, count=n)
+    # The first occurrence of an id wins. Ids are matched by their bytes (see ids.py); when two
+    # different ids share a hash, by a dict of the strings.
+    hashed, first = IdIndex.build(
+        concat(parts.id_matrix, np.uint8).reshape(-1, KEY_BYTES),
+        concat(parts.id_lengths, np.int64),
+        parts.long_ids,
+    )
+    positions: dict[str, int] | None = None
+    if hashed is None:
+        # Built from the end so that earlier positions overwrite.
+        positions = dict(zip(all_ids[::-1].tolist(), range(n - 1, -1, -1), strict=True))
+        first = np.fromiter(map(positions.__getitem__, all_ids.tolist()), dtype=np.int64, count=n)
     duplicate = first != np.arange(n)
     for position in np.flatnonzero(duplicate).tolist():
         line = int(all_lines[first[position]])
@@ -199,7 +237,7 @@ def _assemble(
     rows = np.full(n, -1, dtype=np.int64)
     final = good & ~duplicate
     rows[final] = np.arange(int(final.sum()), dtype=np.int64)
-    index = TicketIndex(source=source, positions=positions, rows=rows, lines=all_lines)
+    index = TicketIndex(source=source, positions=positions, rows=rows, lines=all_lines, hashed=hashed)
 
     text = {name: concat(parts.text[name], object)[keep] for name in _TEXT}
     lines = all_lines[good][keep]

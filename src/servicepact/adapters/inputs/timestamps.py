@@ -131,43 +131,52 @@ _DIGITS = (0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18)
 
 def _fast_path(chars: npt.NDArray[np.uint8], lengths: Seconds, out: Seconds, zone: tzinfo) -> Mask:
     """Fill ``out`` for the cells of the exact common forms; return which cells those were."""
+    # One row per character position: each position is then a contiguous array (a column of the
+    # (n, WIDTH) matrix would be read with a stride of WIDTH bytes, once per test).
+    t = np.ascontiguousarray(chars.T)
     shape = (lengths == 19) | (lengths == 20) | (lengths == 25)
-    c = chars - np.uint8(ord("0"))  # as bytes minus '0', every non-digit wraps to 10 or more
+    c = t - np.uint8(ord("0"))  # as bytes minus '0', every non-digit wraps to 10 or more
     for position in _DIGITS:
-        shape &= c[:, position] <= 9
-    shape &= (chars[:, 4] == ord("-")) & (chars[:, 7] == ord("-"))
-    shape &= (chars[:, 10] == ord("T")) | (chars[:, 10] == ord(" "))
-    shape &= (chars[:, 13] == ord(":")) & (chars[:, 16] == ord(":"))
-    zulu = (lengths == 20) & (chars[:, 19] == ord("Z"))
-    sign = np.where(chars[:, 19] == ord("-"), -1, 1)
-    offset_form = (
-        (lengths == 25)
-        & ((chars[:, 19] == ord("+")) | (chars[:, 19] == ord("-")))
-        & (chars[:, 22] == ord(":"))
-    )
+        shape &= c[position] <= 9
+    shape &= (t[4] == ord("-")) & (t[7] == ord("-"))
+    shape &= (t[10] == ord("T")) | (t[10] == ord(" "))
+    shape &= (t[13] == ord(":")) & (t[16] == ord(":"))
+    zulu = (lengths == 20) & (t[19] == ord("Z"))
+    sign = np.where(t[19] == ord("-"), -1, 1)
+    offset_form = (lengths == 25) & ((t[19] == ord("+")) | (t[19] == ord("-"))) & (t[22] == ord(":"))
     for position in (20, 21, 23, 24):
-        offset_form &= c[:, position] <= 9
+        offset_form &= c[position] <= 9
     naive = lengths == 19
     shape &= naive | zulu | offset_form
 
-    c = c.astype(np.int64)
-    year = c[:, 0] * 1000 + c[:, 1] * 100 + c[:, 2] * 10 + c[:, 3]
-    month = c[:, 5] * 10 + c[:, 6]
-    day = c[:, 8] * 10 + c[:, 9]
-    hour = c[:, 11] * 10 + c[:, 12]
-    minute = c[:, 14] * 10 + c[:, 15]
-    second = c[:, 17] * 10 + c[:, 18]
-    off_hour = c[:, 20] * 10 + c[:, 21]
-    off_minute = c[:, 23] * 10 + c[:, 24]
-    leap = (year % 4 == 0) & ((year % 100 != 0) | (year % 400 == 0))
-    month_days = np.array([0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31], dtype=np.int64)
-    safe_month = np.clip(month, 0, 12)
-    last_day = month_days[safe_month] + ((safe_month == 2) & leap)
+    def two(tens: int, ones: int) -> npt.NDArray[np.int64]:
+        # Wrapped non-digits give nonsense here, but only for cells that `shape` already refuses.
+        return c[tens].astype(np.int64) * 10 + c[ones]
+
+    year = two(0, 1) * 100 + two(2, 3)
+    month = two(5, 6)
+    day = two(8, 9)
+    hour = two(11, 12)
+    minute = two(14, 15)
+    second = two(17, 18)
+    off_hour = two(20, 21)
+    off_minute = two(23, 24)
+    # Months are looked up in a table of the months in use (the first day of each, its length), which
+    # is much cheaper than the calendar arithmetic for every cell; cells of other shapes get any month.
+    serial = np.clip(year, 1, 9999) * 12 + np.clip(month, 1, 12) - 1
+    if not shape.any():
+        return shape
+    first_month, last_month = int(serial[shape].min()), int(serial[shape].max())
+    table = np.arange(first_month, last_month + 2)
+    month_start = _days_from_civil(table // 12, table % 12 + 1, np.ones_like(table))
+    month_length = np.diff(month_start)
+    slot = np.clip(serial, first_month, last_month) - first_month
+    last_day = month_length[slot]
     valid = shape & (year >= 1) & (month >= 1) & (month <= 12) & (day >= 1) & (day <= last_day)
     valid &= (hour <= 23) & (minute <= 59) & (second <= 59)
     valid &= ~offset_form | ((off_hour <= 23) & (off_minute <= 59))
 
-    wall = _days_from_civil(year, month, day) * 86400 + hour * 3600 + minute * 60 + second
+    wall = (month_start[slot] + day - 1) * 86400 + hour * 3600 + minute * 60 + second
     offsets = np.where(offset_form, sign * (off_hour * 3600 + off_minute * 60), 0)
     result = wall - offsets
     local = np.flatnonzero(valid & naive)

@@ -25,7 +25,7 @@ from servicepact.domain.agreement import Agreement
 from servicepact.domain.agreement.values import Duration
 from servicepact.domain.calendars import BusinessCalendar
 from servicepact.domain.clocks.results import ClockResults, ClockStatus
-from servicepact.domain.clocks.timeline import NAT, Timeline
+from servicepact.domain.clocks.timeline import NAT, Timeline, factorize
 from servicepact.domain.records import EventBatch, EventType, TicketBatch
 
 Instants = npt.NDArray[np.datetime64]
@@ -97,11 +97,13 @@ def evaluate_clocks(
     if support is None:
         return results
 
-    for level in sorted({p for p in priority if isinstance(p, str)}):
+    codes, levels = factorize(priority)
+    by_level = {level: code for code, level in enumerate(levels) if isinstance(level, str)}
+    for level in sorted(by_level):
         target = support.targets.get(level)
-        rows = np.flatnonzero(priority == level)
         if target is None:
             continue
+        rows = np.flatnonzero(codes == by_level[level])
         calendar = agreement.calendar(support.target_calendar(level))
         _clock(
             calendar,
@@ -200,14 +202,20 @@ def _mark_scope(
     services = agreement.services
     if services is not None:
         included = {s.id for s in services.included} | {s.name for s in services.included}
-        named = np.array([isinstance(s, str) and s != "" for s in tickets.service], dtype=bool)
-        in_scope = np.isin(tickets.service.astype(str), list(included)) if included else np.zeros(len(tickets), bool)
-        outside = named & ~in_scope
+        # Per distinct service (a few dozen), not per ticket.
+        codes, distinct = factorize(tickets.service)
+        named = np.array([isinstance(s, str) and s != "" for s in distinct], dtype=bool)
+        outside = (named & ~np.array([str(s) in included for s in distinct], dtype=bool))[codes]
     else:
         outside = np.zeros(len(tickets), dtype=bool)
-    asset = tickets.asset.astype(str)
-    outside |= np.isin(asset, list(options.excluded_assets))
-    best_effort = np.isin(asset, list(options.best_effort_assets)) & ~outside
+    if options.excluded_assets or options.best_effort_assets:
+        codes, distinct = factorize(tickets.asset)
+        assets = [str(asset) for asset in distinct]
+        excluded, best = set(options.excluded_assets), set(options.best_effort_assets)
+        outside |= np.array([asset in excluded for asset in assets], dtype=bool)[codes]
+        best_effort = np.array([asset in best for asset in assets], dtype=bool)[codes] & ~outside
+    else:
+        best_effort = np.zeros(len(tickets), dtype=bool)
     for status in (results.response_status, results.resolution_status):
         status[best_effort] = ClockStatus.BEST_EFFORT
         status[outside] = ClockStatus.OUT_OF_SCOPE

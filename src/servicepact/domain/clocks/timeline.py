@@ -34,17 +34,18 @@ class Timeline:
     def of(cls, events: EventBatch, tickets: int, now: np.datetime64) -> Timeline:
         at = events.at.astype("datetime64[s]")
         keep = at <= now
-        order = np.lexsort((np.arange(len(at))[keep], at[keep], events.ticket[keep]))
-        return cls(
-            ticket=events.ticket[keep][order].astype(np.int64),
-            at=at[keep][order],
-            type=events.type[keep][order],
-            value=events.value[keep][order],
-            tickets=tickets,
-        )
+        ticket, value, types = events.ticket, events.value, events.type
+        if not keep.all():
+            ticket, at, value, types = ticket[keep], at[keep], value[keep], types[keep]
+        if not _in_order(ticket, at):  # the readers give them in order: then sorting would change nothing
+            order = np.lexsort((np.arange(len(at)), at, ticket))
+            ticket, at, value, types = ticket[order], at[order], value[order], types[order]
+        return cls(ticket=ticket.astype(np.int64), at=at, type=types, value=value, tickets=tickets)
 
     def positions(self, *types: EventType) -> Rows:
-        mask = np.isin(self.type, [t.code for t in types])
+        mask = self.type == types[0].code
+        for other in types[1:]:
+            mask |= self.type == other.code
         return np.flatnonzero(mask)
 
     def first_at(self, *types: EventType) -> Instants:
@@ -97,7 +98,7 @@ class Timeline:
             status_ticket = self.ticket[status]
             following = np.append(status[1:], -1)
             same_ticket = np.append(status_ticket[1:] == status_ticket[:-1], False)
-            paused = np.isin(self.value[status].astype(str), list(pause_states))
+            paused = text_in(self.value[status], pause_states)
             end = np.where(same_ticket, self.at[np.where(same_ticket, following, 0)], NAT)
             starts.append(self.at[status][paused])
             ends.append(end[paused])
@@ -128,13 +129,42 @@ class Timeline:
     def work(self) -> tuple[Instants, npt.NDArray[np.timedelta64], Rows]:
         """``work`` events as (start, length, ticket row); the value is minutes of work."""
         positions = self.positions(EventType.WORK)
-        values = self.value[positions]
+        codes, distinct = factorize(self.value[positions])
+        # Minutes are a few hundred distinct texts: parse each once.
         try:  # the readers check minutes, so one vectorised parse usually does it
-            minutes = np.maximum(np.rint(values.astype(str).astype(np.float64)), 0).astype(np.int64)
+            texts = np.array([str(value) for value in distinct], dtype=str)
+            minutes = np.maximum(np.rint(texts.astype(np.float64)), 0).astype(np.int64)
         except ValueError:
-            minutes = np.array([_minutes(v) for v in values], dtype=np.int64)
-        length = (minutes * 60).astype("timedelta64[s]")
+            minutes = np.array([_minutes(v) for v in distinct], dtype=np.int64)
+        length = (minutes[codes] * 60).astype("timedelta64[s]")
         return self.at[positions], length, self.ticket[positions]
+
+
+def _in_order(ticket: Rows, at: Instants) -> bool:
+    """Whether events are sorted by ticket, then instant (so a stable sort would keep them as they are)."""
+    if len(ticket) < 2:
+        return True
+    step = np.diff(ticket)
+    return bool(np.all((step > 0) | ((step == 0) & (at[1:] >= at[:-1]))))
+
+
+def factorize(values: npt.NDArray[np.object_]) -> tuple[Rows, list[object]]:
+    """Each value's index among the distinct values (in order of first appearance), and those values.
+
+    For columns of few distinct texts (priorities, states, services): one dict lookup per row in C,
+    where comparing or converting the object array would make a Python call or a string per row.
+    """
+    items = values.tolist()
+    distinct = list(dict.fromkeys(items))
+    code = {value: i for i, value in enumerate(distinct)}
+    return np.fromiter(map(code.__getitem__, items), dtype=np.int64, count=len(items)), distinct
+
+
+def text_in(values: npt.NDArray[np.object_], texts: Collection[str]) -> npt.NDArray[np.bool_]:
+    """Whether ``str(value)`` of each value is one of ``texts``."""
+    codes, distinct = factorize(values)
+    wanted = set(texts)
+    return np.array([str(value) in wanted for value in distinct], dtype=bool)[codes]
 
 
 def _minutes(value: object) -> int:
