@@ -14,8 +14,6 @@ priorities (a handful), never over tickets.
 
 from __future__ import annotations
 
-from collections.abc import Collection
-from dataclasses import dataclass, field
 from datetime import timedelta
 
 import numpy as np
@@ -25,6 +23,7 @@ from servicepact.domain.agreement import Agreement
 from servicepact.domain.agreement.values import Duration
 from servicepact.domain.calendars import BusinessCalendar
 from servicepact.domain.clocks.results import ClockResults, ClockStatus
+from servicepact.domain.clocks.scope import ClockOptions, classify_scope
 from servicepact.domain.clocks.timeline import NAT, Timeline, factorize
 from servicepact.domain.records import EventBatch, EventType, TicketBatch
 
@@ -35,18 +34,6 @@ Seconds = npt.NDArray[np.timedelta64]
 _MET = np.array(ClockStatus.MET, dtype=object)
 _BREACHED = np.array(ClockStatus.BREACHED, dtype=object)
 _RUNNING = np.array(ClockStatus.RUNNING, dtype=object)
-
-
-@dataclass(frozen=True)
-class ClockOptions:
-    """Facts about tickets that the clocks cannot see in the events.
-
-    ``best_effort_assets`` and ``excluded_assets`` are assets that fail a client requirement (spec §2:
-    ``client_requirements.consequence``); tickets on them are reported but carry no SLA.
-    """
-
-    best_effort_assets: Collection[str] = field(default_factory=frozenset)
-    excluded_assets: Collection[str] = field(default_factory=frozenset)
 
 
 def evaluate_clocks(
@@ -199,26 +186,10 @@ def _mark_scope(
     agreement: Agreement, tickets: TicketBatch, options: ClockOptions, results: ClockResults
 ) -> None:
     """Out-of-scope and best-effort tickets keep their times but carry no SLA status."""
-    services = agreement.services
-    if services is not None:
-        included = {s.id for s in services.included} | {s.name for s in services.included}
-        # Per distinct service (a few dozen), not per ticket.
-        codes, distinct = factorize(tickets.service)
-        named = np.array([isinstance(s, str) and s != "" for s in distinct], dtype=bool)
-        outside = (named & ~np.array([str(s) in included for s in distinct], dtype=bool))[codes]
-    else:
-        outside = np.zeros(len(tickets), dtype=bool)
-    if options.excluded_assets or options.best_effort_assets:
-        codes, distinct = factorize(tickets.asset)
-        assets = [str(asset) for asset in distinct]
-        excluded, best = set(options.excluded_assets), set(options.best_effort_assets)
-        outside |= np.array([asset in excluded for asset in assets], dtype=bool)[codes]
-        best_effort = np.array([asset in best for asset in assets], dtype=bool)[codes] & ~outside
-    else:
-        best_effort = np.zeros(len(tickets), dtype=bool)
+    scope = classify_scope(agreement, tickets, options)
     for status in (results.response_status, results.resolution_status):
-        status[best_effort] = ClockStatus.BEST_EFFORT
-        status[outside] = ClockStatus.OUT_OF_SCOPE
+        status[scope.best_effort] = ClockStatus.BEST_EFFORT
+        status[scope.out_of_scope] = ClockStatus.OUT_OF_SCOPE
 
 
 def _after_hours(agreement: Agreement, timeline: Timeline, results: ClockResults) -> None:

@@ -17,6 +17,7 @@ import numpy as np
 
 from servicepact.domain.agreement import Agreement
 from servicepact.domain.clocks import evaluate_clocks
+from servicepact.domain.clocks.scope import classify_scope
 from servicepact.domain.evaluation.backups import BackupResult, BackupRuns, evaluate_backups
 from servicepact.domain.evaluation.billing import BillingResult, billing_lines
 from servicepact.domain.evaluation.credits import CreditsResult, evaluate_credits
@@ -24,7 +25,7 @@ from servicepact.domain.evaluation.kpis import KpiResult, KpiStatus, evaluate_kp
 from servicepact.domain.evaluation.metrics import MetricValue, epoch, iso_z
 from servicepact.domain.evaluation.period import Period
 from servicepact.domain.evaluation.requirements import RequirementsResult, evaluate_requirements
-from servicepact.domain.evaluation.tickets import TicketMetrics, classify_scope, ticket_metrics
+from servicepact.domain.evaluation.tickets import TicketMetrics, ticket_metrics
 from servicepact.domain.evaluation.uptime import UptimeConvention, UptimeResult, evaluate_uptime
 from servicepact.domain.records import Asset, BackupRun, EventBatch, Outage, RestoreTest, TicketBatch
 

@@ -19,7 +19,8 @@ import numpy.typing as npt
 
 from servicepact.domain.agreement import Agreement
 from servicepact.domain.agreement.model import Handling
-from servicepact.domain.clocks import ClockOptions, ClockResults, ClockStatus
+from servicepact.domain.clocks import ClockResults, ClockStatus
+from servicepact.domain.clocks.scope import TicketScope
 from servicepact.domain.evaluation.metrics import MetricValue, Unit, iso_z
 from servicepact.domain.evaluation.period import Period
 from servicepact.domain.records import EventBatch, EventType, TicketBatch
@@ -31,63 +32,6 @@ class Scope(enum.StrEnum):
     IN_SCOPE = "in_scope"
     BEST_EFFORT = "best_effort"
     OUT_OF_SCOPE = "out_of_scope"
-
-
-@dataclass(frozen=True)
-class TicketScope:
-    """Per ticket: in scope, best effort or out of scope, and the handling of out-of-scope tickets."""
-
-    best_effort: Mask
-    out_of_scope: Mask
-    handling: npt.NDArray[np.object_]  # Handling or None, per ticket
-    reason: npt.NDArray[np.object_]  # why a ticket is best effort or out of scope (text or None)
-
-    @property
-    def in_scope(self) -> Mask:
-        return ~(self.best_effort | self.out_of_scope)
-
-
-def classify_scope(agreement: Agreement, tickets: TicketBatch, options: ClockOptions) -> TicketScope:
-    """Spec §2 scope, as the clocks apply it, plus the handling of each out-of-scope ticket.
-
-    A ticket naming an included service (id or name), or no service, is in scope; an excluded service
-    gives that service's ``handling``; any other named service ``services.unlisted``. A ticket on an asset
-    that fails a requirement is best effort or out of scope by ``client_requirements.consequence``; those
-    out of scope are handled as ``services.unlisted``.
-    """
-    count = len(tickets)
-    services = agreement.services
-    service = tickets.service
-    handling = np.full(count, None, dtype=object)
-    reason = np.full(count, None, dtype=object)
-    out = np.zeros(count, dtype=bool)
-    if services is not None:
-        included = {s.id for s in services.included} | {s.name for s in services.included}
-        excluded = {s.id: s.handling for s in services.excluded} | {
-            s.name: s.handling for s in services.excluded
-        }
-        for value in {s for s in service.tolist() if isinstance(s, str) and s != ""}:
-            if value in included:
-                continue
-            rows = service == value
-            out |= rows
-            handling[rows] = excluded.get(value, services.unlisted)
-            reason[rows] = f"service {value!r} is " + ("excluded" if value in excluded else "not listed")
-    asset = tickets.asset.astype(str)
-    for assets, is_out in ((options.excluded_assets, True), (options.best_effort_assets, False)):
-        if not assets:
-            continue
-        rows = np.isin(asset, list(assets)) & ~out
-        if is_out:
-            out |= rows
-            handling[rows] = services.unlisted if services is not None else None
-        reason[rows] = [f"asset {a!r} fails a client requirement" for a in asset[rows].tolist()]
-    best_effort = (
-        np.isin(asset, list(options.best_effort_assets)) & ~out
-        if options.best_effort_assets
-        else (np.zeros(count, dtype=bool))
-    )
-    return TicketScope(best_effort=best_effort, out_of_scope=out, handling=handling, reason=reason)
 
 
 @dataclass(frozen=True)
