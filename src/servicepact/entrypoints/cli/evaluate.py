@@ -47,7 +47,12 @@ def evaluate(
     now: Annotated[
         str | None, typer.Option("--now", help="Evaluate as of this instant (default: now).")
     ] = None,
-    lang: Annotated[Lang, typer.Option("--lang", help="Language of an HTML/PDF report.")] = Lang.EN,
+    lang: Annotated[
+        Lang | None,
+        typer.Option(
+            "--lang", help="Language of an HTML/PDF report (default: the agreement's).", show_default=False
+        ),
+    ] = None,
     uptime_convention: Annotated[
         UptimeConvention,
         typer.Option("--uptime-convention", help="servicepact (spec §3) or upptime (Upptime's windows)."),
@@ -81,7 +86,8 @@ def evaluate(
         output.write_text(text + "\n", encoding="utf-8")
     else:
         render_report = _report_renderer()
-        render_report(evaluation, agreement, fmt, lang.value, output)
+        # The records go along for the charts drawn from them (times against targets, backup age).
+        render_report(evaluation, agreement, fmt, lang.value if lang else None, output, inputs=read.inputs)
     missed = len(evaluation.kpis_missed)
     stderr.print(
         f"{evaluation.period.label}: {evaluation.tickets.created:,} tickets, {missed} KPI(s) missed, "
