@@ -1,0 +1,90 @@
+"""Database settings and the engine factory. Nothing here runs at import time.
+
+``SERVICEPACT_DATABASE_URL`` chooses the database; the default is the SQLite file ``./servicepact.db``.
+SQLite runs in WAL mode (readers never wait for the writer) with foreign keys on and a busy timeout;
+PostgreSQL goes through psycopg 3 (``postgresql+psycopg://user@host/db``).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+
+from servicepact.domain.errors import InputError
+
+ENV_URL = "SERVICEPACT_DATABASE_URL"
+DEFAULT_URL = "sqlite:///./servicepact.db"
+BUSY_TIMEOUT_MS = 30_000
+
+
+@dataclass(frozen=True)
+class DatabaseSettings:
+    """Where the database is. :meth:`from_env` refuses URLs that would lose data or that we cannot drive."""
+
+    url: str = DEFAULT_URL
+    echo: bool = False
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> DatabaseSettings:
+        env = os.environ if environ is None else environ
+        return cls(url=normalise_url(env.get(ENV_URL) or DEFAULT_URL))
+
+    @property
+    def dialect(self) -> str:
+        return make_url(self.url).get_backend_name()
+
+    def redacted(self) -> str:
+        """The URL without its password, for messages."""
+        return make_url(self.url).render_as_string(hide_password=True)
+
+
+def normalise_url(url: str) -> str:
+    """Check a database URL: SQLite files and PostgreSQL through psycopg 3 only.
+
+    ``postgresql://`` and ``postgres://`` become ``postgresql+psycopg://``. An in-memory SQLite database is
+    refused: every connection would see a different, empty database.
+    """
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise InputError(f"{ENV_URL}: {url!r} is not a database URL") from None
+    backend, driver = parsed.get_backend_name(), parsed.get_driver_name()
+    if backend == "sqlite":
+        if parsed.database in (None, "", ":memory:"):
+            raise InputError(f"{ENV_URL}: an in-memory SQLite database would lose every change; name a file")
+        return url
+    if backend == "postgresql":
+        if driver not in ("psycopg", "psycopg2") or "+" not in parsed.drivername:
+            parsed = parsed.set(drivername="postgresql+psycopg")
+        elif driver != "psycopg":
+            raise InputError(f"{ENV_URL}: use postgresql+psycopg:// (psycopg 3), not {parsed.drivername}")
+        return parsed.render_as_string(hide_password=False)
+    raise InputError(f"{ENV_URL}: {backend} is not supported; use sqlite:/// or postgresql+psycopg://")
+
+
+def make_engine(settings: DatabaseSettings) -> Engine:
+    """An engine for ``settings``; on SQLite every connection gets WAL, foreign keys and a busy timeout."""
+    options: dict[str, Any] = {"echo": settings.echo}
+    if settings.dialect == "sqlite":
+        engine = create_engine(settings.url, **options)
+        event.listen(engine, "connect", _sqlite_pragmas)
+        # pysqlite starts transactions late and by itself; SQLAlchemy issues BEGIN instead (its recipe).
+        event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN"))
+        return engine
+    return create_engine(settings.url, pool_pre_ping=True, **options)
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    dbapi_connection.isolation_level = None  # SQLAlchemy's "begin" listener issues BEGIN itself
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL: commits are atomic and durable enough
+    cursor.close()

@@ -1,0 +1,101 @@
+"""The SQLAlchemy unit of work: one session, one transaction; database errors become ServicepactErrors."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from types import TracebackType
+from typing import Self
+
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError, SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from servicepact.adapters.db.bulk import SqlImports
+from servicepact.adapters.db.records import SqlRecords
+from servicepact.adapters.db.repositories import SqlAgreements, SqlAudit, SqlClients, SqlTokens, SqlUsers
+from servicepact.domain.errors import ConflictError, ExternalServiceError, ServicepactError
+from servicepact.services.ports import Clock
+
+
+class SystemClock:
+    def now(self) -> datetime:
+        return datetime.now(UTC)
+
+
+def translate(error: SQLAlchemyError) -> ServicepactError:
+    """The ServicepactError for a database error (raise it ``from`` the original)."""
+    if isinstance(error, IntegrityError):
+        return ConflictError(f"the change contradicts what is stored: {_first_line(error)}")
+    if isinstance(error, OperationalError):
+        text = _first_line(error)
+        if "locked" in text or "busy" in text or "deadlock" in text or "could not serialize" in text:
+            return ConflictError(f"the database is busy with another change; try again ({text})")
+        return ExternalServiceError(f"the database failed: {text}", permanent=False)
+    if isinstance(error, DBAPIError):
+        return ExternalServiceError(f"the database refused the change: {_first_line(error)}")
+    return ExternalServiceError(f"database error: {error}")
+
+
+def _first_line(error: SQLAlchemyError) -> str:
+    original = getattr(error, "orig", None) or error
+    return str(original).strip().splitlines()[0] if str(original).strip() else type(original).__name__
+
+
+class SqlAlchemyUnitOfWork:
+    """A :class:`~servicepact.services.ports.UnitOfWork` over a SQLAlchemy session factory.
+
+    ``with uow:`` opens a session (nested ``with`` blocks share it); leaving the outermost block rolls back
+    what was not committed and closes the session.
+    """
+
+    def __init__(self, sessions: sessionmaker[Session], clock: Clock | None = None) -> None:
+        self._sessions = sessions
+        self.clock: Clock = clock or SystemClock()
+        self._session: Session | None = None
+        self._depth = 0
+
+    @property
+    def session(self) -> Session:
+        if self._session is None:
+            raise RuntimeError("use the unit of work inside `with uow:`")
+        return self._session
+
+    def __enter__(self) -> Self:
+        if self._depth == 0:
+            self._session = self._sessions()
+            session = self._session
+            self.clients = SqlClients(session)
+            self.agreements = SqlAgreements(session)
+            self.users = SqlUsers(session)
+            self.tokens = SqlTokens(session)
+            self.audit = SqlAudit(session)
+            self.records = SqlRecords(session)
+            self.imports = SqlImports(session)
+        self._depth += 1
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self._depth -= 1
+        if self._depth > 0:
+            return
+        session, self._session = self._session, None
+        assert session is not None
+        try:
+            session.rollback()
+        finally:
+            session.close()
+        if isinstance(exc, SQLAlchemyError):
+            raise translate(exc) from exc
+
+    def commit(self) -> None:
+        try:
+            self.session.commit()
+        except SQLAlchemyError as error:
+            raise translate(error) from error
+
+    def rollback(self) -> None:
+        self.session.rollback()

@@ -1,0 +1,314 @@
+"""Use cases: ticket events pushed by a PSA or helpdesk, and the per-client tokens that authenticate them.
+
+A webhook token is ``spw_`` and 43 random URL-safe characters. It is stored like an API token (only its
+SHA-256, in the same table) and belongs to the client's *webhook user*, ``webhook@<client>.invalid``, a
+``client``-role user without a password, made with the first token. The bearer-token check of the API
+(:func:`servicepact.services.users.authenticate_token`) refuses the ``spw_`` prefix, so a webhook token
+can only push events, and only for its own client.
+
+A delivery is all or nothing: events are idempotent on their ``event_id`` (per ticket; a repeated
+delivery counts them as duplicates), a ticket is created when an event carries its creation fields and
+it is not stored yet (a stored ticket never changes), and an event of an unknown ticket rejects the
+whole delivery with the events at fault.
+
+>>> new = create_webhook_token(uow, principal, "acme")  # doctest: +SKIP
+>>> caller = authenticate_webhook(uow, new.secret)  # doctest: +SKIP
+>>> receive_events(uow, caller, "acme", [WebhookEvent("e1", "INC1", at, "responded")]).added  # doctest: +SKIP
+1
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+import numpy as np
+import numpy.typing as npt
+
+from servicepact.domain.errors import DataRowError, InputError, Location, NotFoundError, PermissionDeniedError
+from servicepact.domain.records import EventBatch, EventType, TicketBatch
+from servicepact.services import access
+from servicepact.services.access import Principal
+from servicepact.services.model import ApiToken, AuditAction, Client, NewToken, Role, User
+from servicepact.services.ports import BadRow, EventRows, TicketRows, UnitOfWork
+from servicepact.services.users import token_hash
+
+__all__ = [
+    "CREATED",
+    "WEBHOOK_TOKEN_PREFIX",
+    "WebhookCaller",
+    "WebhookEvent",
+    "WebhookReport",
+    "authenticate_webhook",
+    "create_webhook_token",
+    "list_webhook_tokens",
+    "receive_events",
+    "revoke_webhook_token",
+    "webhook_user_email",
+]
+
+WEBHOOK_TOKEN_PREFIX = "spw_"
+CREATED = "created"
+"""The type of a delivery that only creates a ticket (no event is stored)."""
+MAX_EVENTS = 1_000
+_USED_EVERY = timedelta(minutes=1)
+
+
+@dataclass(frozen=True)
+class WebhookEvent:
+    """One pushed event. ``type`` is an :class:`EventType` value or :data:`CREATED`; ``created_at``
+    (with ``priority`` or ``impact`` + ``urgency``...) creates the ticket when it is not stored yet."""
+
+    event_id: str
+    ticket_id: str
+    at: datetime
+    type: str
+    value: str | None = None
+    created_at: datetime | None = None
+    priority: str | None = None
+    impact: str | None = None
+    urgency: str | None = None
+    client_priority: str | None = None
+    service: str | None = None
+    asset: str | None = None
+    title: str | None = None
+
+
+@dataclass(frozen=True)
+class WebhookReport:
+    """What a delivery changed: events received, stored, already stored; tickets created."""
+
+    received: int
+    added: int
+    duplicates: int
+    tickets_added: int
+
+
+def webhook_user_email(slug: str) -> str:
+    return f"webhook@{slug}.invalid"
+
+
+def create_webhook_token(
+    uow: UnitOfWork, principal: Principal, client: str, *, name: str = "webhook"
+) -> NewToken:
+    """A new webhook token for ``client`` (staff only); the secret is in the result only."""
+    with uow:
+        owner = access.writable_client(uow, principal, client)
+        user = _webhook_user(uow, owner)
+        secret = WEBHOOK_TOKEN_PREFIX + secrets.token_urlsafe(32)
+        now = uow.clock.now()
+        token = uow.tokens.add(user.id, name.strip() or "webhook", secret[:11], token_hash(secret), now)
+        uow.audit.add(
+            now,
+            principal.name,
+            AuditAction.TOKEN_CREATED,
+            "webhook_token",
+            f"{owner.slug}/{token.id}",
+            owner.id,
+            {"name": token.name, "prefix": token.prefix},
+        )
+        uow.commit()
+    return NewToken(token, secret)
+
+
+def list_webhook_tokens(uow: UnitOfWork, principal: Principal, client: str) -> list[ApiToken]:
+    """The client's webhook tokens (revoked ones included), oldest first."""
+    with uow:
+        owner = access.readable_client(uow, principal, client)
+        user = uow.users.get_by_email(webhook_user_email(owner.slug))
+        return [] if user is None else sorted(uow.tokens.for_user(user.id), key=lambda t: t.id)
+
+
+def revoke_webhook_token(uow: UnitOfWork, principal: Principal, client: str, token_id: int) -> ApiToken:
+    with uow:
+        owner = access.writable_client(uow, principal, client)
+        user = uow.users.get_by_email(webhook_user_email(owner.slug))
+        token = uow.tokens.get(token_id)
+        if user is None or token is None or token.user_id != user.id:
+            raise NotFoundError(f"client {owner.slug} has no webhook token {token_id}")
+        revoked = uow.tokens.revoke(token_id, uow.clock.now())
+        uow.audit.add(
+            uow.clock.now(),
+            principal.name,
+            AuditAction.TOKEN_REVOKED,
+            "webhook_token",
+            f"{owner.slug}/{token_id}",
+            owner.id,
+        )
+        uow.commit()
+    return revoked
+
+
+def _webhook_user(uow: UnitOfWork, owner: Client) -> User:
+    email = webhook_user_email(owner.slug)
+    user = uow.users.get_by_email(email)
+    if user is None:
+        user = uow.users.add(email, Role.CLIENT, owner.id, None, uow.clock.now())
+    if user.client_id != owner.id or user.role is not Role.CLIENT:
+        raise InputError(f"the user {email} is not the webhook user of {owner.slug}")
+    return user
+
+
+@dataclass(frozen=True)
+class WebhookCaller:
+    """A caller authenticated by a webhook token (made only by :func:`authenticate_webhook`)."""
+
+    principal: Principal
+    token: ApiToken
+
+
+def authenticate_webhook(uow: UnitOfWork, secret: str) -> WebhookCaller:
+    """The caller a webhook token stands for; :class:`PermissionDeniedError` for an API token or an
+    unknown, revoked or deactivated one."""
+    if not secret.startswith(WEBHOOK_TOKEN_PREFIX):
+        raise PermissionDeniedError("not a servicepact webhook token")
+    with uow:
+        token = uow.tokens.get_by_hash(token_hash(secret))
+        if token is None or token.revoked_at is not None:
+            raise PermissionDeniedError("unknown or revoked webhook token")
+        user = uow.users.get(token.user_id)
+        if user is None or user.role is not Role.CLIENT or not user.email.startswith("webhook@"):
+            raise PermissionDeniedError("unknown or revoked webhook token")
+        return WebhookCaller(access.principal_of(user), token)
+
+
+def receive_events(
+    uow: UnitOfWork, caller: WebhookCaller, client: str, events: Sequence[WebhookEvent]
+) -> WebhookReport:
+    """Store pushed events for ``client``.
+
+    :class:`NotFoundError` when the caller's token is another client's; :class:`DataRowError` (nothing
+    stored) when an event names a ticket that is neither stored nor created by the delivery.
+    """
+    if len(events) > MAX_EVENTS:
+        raise InputError(f"a delivery has at most {MAX_EVENTS:,} events; send the rest in another")
+    token = caller.token
+    with uow:
+        owner = access.readable_client(uow, caller.principal, client)
+        _, matrix = uow.agreements.priority_context(owner.id)
+        unique = _unique(events)
+        now = uow.clock.now()
+
+        created = _new_tickets(unique, matrix)
+        tickets_added = 0
+        if created is not None:
+            counts = uow.imports.tickets(owner.id, created, None)
+            tickets_added = counts.added.get("tickets", 0)
+
+        pushed = [(line, e) for line, e in unique if e.type != CREATED]
+        added = present = 0
+        if pushed:
+            rows = _event_rows(pushed)
+            counts = uow.imports.events(owner.id, rows, None)
+            if counts.bad_row_total:
+                raise _rejected(counts.bad_rows, counts.bad_row_total)
+            added = counts.added.get("events", 0)
+            present = counts.present.get("events", 0)
+        present += len(events) - len(unique)
+
+        if added or tickets_added:
+            uow.audit.add(
+                now,
+                f"webhook:{token.prefix}",
+                AuditAction.DATA_IMPORTED,
+                "webhook",
+                token.prefix,
+                owner.id,
+                {"added": {"events": added, "tickets": tickets_added}, "present": {"events": present}},
+            )
+        if token.last_used_at is None or now - token.last_used_at >= _USED_EVERY:
+            uow.tokens.mark_used(token.id, now)
+        uow.commit()
+    return WebhookReport(len(events), added, present, tickets_added)
+
+
+def _unique(events: Sequence[WebhookEvent]) -> list[tuple[int, WebhookEvent]]:
+    """Events with their 1-based position, the first of each (ticket, event id) only."""
+    seen: set[tuple[str, str]] = set()
+    unique: list[tuple[int, WebhookEvent]] = []
+    for line, event in enumerate(events, start=1):
+        if event.type != CREATED and event.type not in {t.value for t in EventType}:
+            raise InputError(f"event {line}: unknown type {event.type!r}", location=Location(path="type"))
+        key = (event.ticket_id, event.event_id)
+        if key not in seen:
+            seen.add(key)
+            unique.append((line, event))
+    return unique
+
+
+def _objects(values: Sequence[str | None]) -> npt.NDArray[np.object_]:
+    array = np.empty(len(values), dtype=object)
+    array[:] = list(values)
+    return array
+
+
+def _seconds(instants: Sequence[datetime]) -> npt.NDArray[np.datetime64]:
+    return np.array([int(i.astimezone(UTC).timestamp()) for i in instants], dtype="datetime64[s]")
+
+
+def _new_tickets(
+    events: Sequence[tuple[int, WebhookEvent]], matrix: dict[str, dict[str, str]] | None
+) -> TicketRows | None:
+    """The tickets the delivery describes (the first description of each), for an idempotent insert."""
+    described: dict[str, tuple[int, WebhookEvent]] = {}
+    for line, event in events:
+        if event.created_at is not None and event.ticket_id not in described:
+            described[event.ticket_id] = (line, event)
+    if not described:
+        return None
+    rows = [event for _, event in described.values()]
+    priorities = [
+        e.priority
+        if e.priority is not None
+        else (matrix or {}).get(e.impact or "", {}).get(e.urgency or "")
+        if e.impact is not None and e.urgency is not None
+        else None
+        for e in rows
+    ]
+    batch = TicketBatch(
+        ids=_objects([e.ticket_id for e in rows]),
+        created_at=_seconds([e.created_at for e in rows if e.created_at is not None]),
+        priority=_objects(priorities),
+        client_priority=_objects([e.client_priority for e in rows]),
+        service=_objects([e.service for e in rows]),
+        asset=_objects([e.asset for e in rows]),
+        impact=_objects([e.impact for e in rows]),
+        urgency=_objects([e.urgency for e in rows]),
+        title=_objects([e.title for e in rows]),
+        lines=np.array([line for line, _ in described.values()], dtype=np.int64),
+    )
+    nothing = EventBatch(
+        ticket=np.zeros(0, dtype=np.int64),
+        at=np.zeros(0, dtype="datetime64[s]"),
+        type=np.zeros(0, dtype=np.int8),
+        value=_objects([]),
+    )
+    return TicketRows(batch, nothing)
+
+
+def _event_rows(events: Sequence[tuple[int, WebhookEvent]]) -> EventRows:
+    ticket_ids = list(dict.fromkeys(e.ticket_id for _, e in events))
+    position = {ticket_id: row for row, ticket_id in enumerate(ticket_ids)}
+    batch = EventBatch(
+        ticket=np.array([position[e.ticket_id] for _, e in events], dtype=np.int64),
+        at=_seconds([e.at for _, e in events]),
+        type=np.array([EventType(e.type).code for _, e in events], dtype=np.int8),
+        value=_objects([e.value for _, e in events]),
+        lines=np.array([line for line, _ in events], dtype=np.int64),
+    )
+    return EventRows(_objects(ticket_ids), batch, _objects([e.event_id for _, e in events]))
+
+
+def _rejected(rows: list[BadRow], total: int) -> DataRowError:
+    listed = [f"event {row.line}: {row.column + ': ' if row.column else ''}{row.reason}" for row in rows[:20]]
+    if total > len(listed):
+        listed.append(f"... and {total - len(listed)} more")
+    listed.append(
+        "nothing was stored; send the ticket's created_at (and priority) with its first event to create it"
+    )
+    first = rows[0] if rows else None
+    return DataRowError(
+        "\n".join(listed), location=Location("webhook", first.line if first else None, path="ticket_id")
+    )
