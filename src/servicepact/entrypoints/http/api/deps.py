@@ -1,0 +1,120 @@
+"""Dependencies of the API routes, as ``Annotated`` aliases: the unit of work, the caller, the page.
+
+The permission check lives here, once: :data:`PrincipalDep` authenticates the bearer token (401
+otherwise) and :data:`StaffDep` refuses writes to client users (403). Which *clients* a caller may see
+is decided by the service layer's scopes (:mod:`servicepact.services.access`), so a client user gets
+404 for every object of another client.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated
+
+from fastapi import Depends, HTTPException, Path, Query, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+
+from servicepact.adapters.agreement_files import read_agreement
+from servicepact.domain.errors import PermissionDeniedError
+from servicepact.entrypoints.http.app import AppContext
+from servicepact.services import access, users
+from servicepact.services.access import Principal
+from servicepact.services.live_clocks import AgreementCache
+from servicepact.services.model import Page
+from servicepact.services.ports import UnitOfWork
+
+MAX_LIMIT = 1_000
+MAX_OFFSET = 1_000_000_000
+SAFE_TEXT = r"^[^\x00-\x1f\x7f]+$"  # no control characters (no NUL, which PostgreSQL refuses in text)
+
+bearer = HTTPBearer(
+    auto_error=False,
+    scheme_name="token",
+    description="An API token (`sp_...`): `Authorization: Bearer <token>`.",
+)
+
+
+def unauthorized(message: str) -> HTTPException:
+    return HTTPException(status_code=401, detail=message, headers={"WWW-Authenticate": "Bearer"})
+
+
+def get_context(request: Request) -> AppContext:
+    context: AppContext = request.app.state.context
+    return context
+
+
+ContextDep = Annotated[AppContext, Depends(get_context)]
+
+
+def get_uow(context: ContextDep) -> UnitOfWork:
+    return context.uow_factory()
+
+
+UowDep = Annotated[UnitOfWork, Depends(get_uow)]
+
+
+def get_principal(
+    uow: UowDep, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
+) -> Principal:
+    """The caller, from ``Authorization: Bearer <token>``; 401 for a missing, unknown or revoked token."""
+    if credentials is None:
+        raise unauthorized("send an API token: Authorization: Bearer <token>")
+    try:
+        return users.authenticate_token(uow, credentials.credentials)
+    except PermissionDeniedError as error:
+        raise unauthorized(error.message) from None
+
+
+PrincipalDep = Annotated[Principal, Depends(get_principal)]
+
+
+def get_staff(principal: PrincipalDep) -> Principal:
+    """The caller of a write: MSP staff only (client users read, 403)."""
+    access.require_staff(principal)
+    return principal
+
+
+StaffDep = Annotated[Principal, Depends(get_staff)]
+
+
+def get_agreements(request: Request) -> AgreementCache:
+    """The parsed agreements of this app (one cache per app, made on first use)."""
+    cache: AgreementCache | None = getattr(request.app.state, "agreement_cache", None)
+    if cache is None:
+        cache = AgreementCache(read_agreement)
+        request.app.state.agreement_cache = cache
+    return cache
+
+
+AgreementsDep = Annotated[AgreementCache, Depends(get_agreements)]
+
+
+def get_now(context: ContextDep) -> datetime:
+    return context.clock.now()
+
+
+NowDep = Annotated[datetime, Depends(get_now)]
+
+
+def get_page(
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Rows per page.")] = 50,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Rows to skip.")] = 0,
+) -> Page:
+    return Page(limit, offset)
+
+
+PageDep = Annotated[Page, Depends(get_page)]
+
+ClientSlug = Annotated[
+    str,
+    Path(
+        description="The client's slug (`acme`).",
+        pattern=r"^[a-z0-9][a-z0-9-]{0,62}$",
+        examples=["acme"],
+    ),
+]
+TicketId = Annotated[str, Path(description="The ticket's id in the PSA.", max_length=200, pattern=SAFE_TEXT)]
+AgreementKey = Annotated[
+    str, Path(description="The agreement's `id` in its YAML.", max_length=200, pattern=SAFE_TEXT)
+]
+VersionNumber = Annotated[int, Path(ge=1, le=1_000_000, description="The version number (1, 2, ...).")]

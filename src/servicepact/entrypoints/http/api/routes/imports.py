@@ -1,0 +1,63 @@
+"""``/clients/{client}/imports``: upload a file of tickets, events, outages... (spec §5) for a client."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Annotated
+
+from fastapi import APIRouter, File, Form, UploadFile
+
+from servicepact.adapters.db.input_files import FileInputReader
+from servicepact.domain.errors import InputError
+from servicepact.entrypoints.http.api.deps import ClientSlug, StaffDep, UowDep
+from servicepact.entrypoints.http.api.schemas import ImportPublic
+from servicepact.services import importing
+from servicepact.services.importing import ImportRequest
+from servicepact.services.model import ImportKind
+
+router = APIRouter(prefix="/clients/{client}/imports", tags=["imports"])
+
+MAX_UPLOAD_BYTES = 512 * 1024 * 1024
+_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+def _file_name(name: str | None) -> str:
+    """The uploaded file's own name, made safe (it names the source of bad rows)."""
+    base = _UNSAFE.sub("_", Path(name or "").name).strip("._") or "upload"
+    return base[:100]
+
+
+@router.post(
+    "",
+    status_code=201,
+    summary="Import a file: counts, or 422 with the bad rows (line and reason) and nothing stored",
+)
+def import_file(
+    client: ClientSlug,
+    principal: StaffDep,
+    uow: UowDep,
+    file: Annotated[UploadFile, File(description="CSV or JSON (spec §5), or a ServiceNow log / checks.")],
+    kind: Annotated[ImportKind, Form(description="What the file holds.")],
+    map: Annotated[
+        list[Annotated[str, Form(max_length=200)]] | None,
+        Form(description="Rename a column: `Number=id` (repeat for several)."),
+    ] = None,
+    skip_bad_rows: Annotated[bool, Form(description="Store the good rows and report the bad ones.")] = False,
+) -> ImportPublic:
+    mapping = importing.parse_mapping(map or [])
+    with tempfile.TemporaryDirectory(prefix="servicepact-upload-") as folder:
+        path = Path(folder) / _file_name(file.filename)
+        with path.open("wb") as target:
+            shutil.copyfileobj(file.file, target, length=1024 * 1024)
+        if path.stat().st_size > MAX_UPLOAD_BYTES:
+            raise InputError(f"uploads are limited to {MAX_UPLOAD_BYTES // (1024 * 1024)} MB")
+        report = importing.import_file(
+            uow,
+            principal,
+            ImportRequest(kind, path, client, mapping, skip_bad_rows),
+            FileInputReader(),
+        )
+    return ImportPublic.of(report)

@@ -1,0 +1,119 @@
+"""``/clients/{client}/tickets``: tickets with their live SLA clocks, filters and pages; priority changes."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from servicepact.domain.errors import InputError
+from servicepact.entrypoints.http.api.deps import (
+    SAFE_TEXT,
+    AgreementsDep,
+    ClientSlug,
+    NowDep,
+    PageDep,
+    PrincipalDep,
+    StaffDep,
+    TicketId,
+    UowDep,
+)
+from servicepact.entrypoints.http.api.schemas import (
+    EventPublic,
+    Instant,
+    Listing,
+    PriorityChange,
+    TicketDetail,
+    TicketPublic,
+)
+from servicepact.services import live_clocks, records
+from servicepact.services.live_clocks import SlaStatus
+
+router = APIRouter(prefix="/clients/{client}/tickets", tags=["tickets"])
+
+AgreementQuery = Annotated[
+    str | None,
+    Query(
+        max_length=200, pattern=SAFE_TEXT, description="The agreement that judges (when there are several)."
+    ),
+]
+
+
+@router.get("", summary="Tickets with their live SLA clocks")
+def list_tickets(
+    client: ClientSlug,
+    principal: PrincipalDep,
+    uow: UowDep,
+    agreements: AgreementsDep,
+    now: NowDep,
+    page: PageDep,
+    status: Annotated[
+        list[SlaStatus] | None,
+        Query(description="Only these SLA statuses (repeat for several); at_risk = running, >= 75% used."),
+    ] = None,
+    priority: Annotated[
+        list[Annotated[str, Query(max_length=64, pattern=SAFE_TEXT)]] | None,
+        Query(description="Only these priorities in force (repeat for several)."),
+    ] = None,
+    created_from: Annotated[
+        Instant | None, Query(description="Created at or after (with an offset).")
+    ] = None,
+    created_to: Annotated[Instant | None, Query(description="Created before (with an offset).")] = None,
+    agreement: AgreementQuery = None,
+    clocks: Annotated[bool, Query(description="Compute the clocks (false: the stored tickets only).")] = True,
+) -> Listing[TicketPublic]:
+    if not clocks:
+        if status or priority:
+            raise InputError("filters on status and priority need the clocks")
+        found = records.list_tickets(
+            uow, principal, client, page=page, created_from=created_from, created_to=created_to
+        )
+        total = live_clocks.count_tickets(uow, principal, client, created_from, created_to)
+        return Listing(
+            items=[TicketPublic.plain(t) for t in found], total=total, limit=page.limit, offset=page.offset
+        )
+    result = live_clocks.list_ticket_clocks(
+        uow,
+        principal,
+        client,
+        agreements,
+        page=page,
+        created_from=created_from,
+        created_to=created_to,
+        statuses=set(status or ()),
+        priorities=set(priority or ()),
+        agreement_key=agreement,
+        now=now,
+    )
+    return Listing(
+        items=[TicketPublic.of(t) for t in result.items],
+        total=result.total,
+        limit=page.limit,
+        offset=page.offset,
+    )
+
+
+@router.get("/{ticket_id}", summary="One ticket with its events and clocks")
+def read_ticket(
+    client: ClientSlug,
+    ticket_id: TicketId,
+    principal: PrincipalDep,
+    uow: UowDep,
+    agreements: AgreementsDep,
+    now: NowDep,
+    agreement: AgreementQuery = None,
+) -> TicketDetail:
+    found = live_clocks.ticket_clocks(
+        uow, principal, client, ticket_id, agreements, agreement_key=agreement, now=now
+    )
+    return TicketDetail.of(found)
+
+
+@router.post("/{ticket_id}/priority", status_code=201, summary="Change a ticket's priority (audited)")
+def change_priority(
+    client: ClientSlug, ticket_id: TicketId, body: PriorityChange, principal: StaffDep, uow: UowDep
+) -> EventPublic:
+    event = records.change_priority(
+        uow, principal, client, ticket_id, body.priority, at=body.at, reason=body.reason
+    )
+    return EventPublic.of(event)

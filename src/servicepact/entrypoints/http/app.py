@@ -1,0 +1,76 @@
+"""Build the FastAPI app: the REST API under ``/api/v1`` and the web UI, over one unit-of-work factory.
+
+Nothing is built at import time: ``create_app`` wires concrete adapters (or the fakes a test passes in).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from fastapi import FastAPI
+
+from servicepact.entrypoints.http.errors import install_error_handlers
+from servicepact.entrypoints.http.settings import Settings
+from servicepact.services.ports import Clock, UnitOfWork
+
+API_PREFIX = "/api/v1"
+
+
+class SystemClock:
+    def now(self) -> datetime:
+        return datetime.now(UTC)
+
+
+@dataclass
+class AppContext:
+    """What every request handler reaches through ``request.app.state.context``."""
+
+    settings: Settings
+    uow_factory: Callable[[], UnitOfWork]
+    clock: Clock
+
+
+def create_app(
+    settings: Settings | None = None,
+    *,
+    uow_factory: Callable[[], UnitOfWork] | None = None,
+    clock: Clock | None = None,
+) -> FastAPI:
+    """The app. Without ``uow_factory`` it opens the database of ``settings.database_url``."""
+    settings = settings or Settings.from_env()
+    if uow_factory is None:
+        from servicepact.entrypoints.bootstrap import database_uow_factory
+
+        uow_factory = database_uow_factory(settings.database_url)
+    app = FastAPI(
+        title="servicepact",
+        version="1",
+        description="Managed services agreements, SLA clocks, uptime, backups and reports.",
+        openapi_url=f"{API_PREFIX}/openapi.json",
+        docs_url=f"{API_PREFIX}/docs",
+        redoc_url=None,
+    )
+    app.state.context = AppContext(settings=settings, uow_factory=uow_factory, clock=clock or SystemClock())
+    install_error_handlers(app)
+    _include_routers(app)
+    return app
+
+
+def _include_routers(app: FastAPI) -> None:
+    # Each router module exposes `router`; the web UI is left out of the OpenAPI document.
+    try:
+        from servicepact.entrypoints.http.api import router as api_router
+    except ModuleNotFoundError as error:
+        if error.name != "servicepact.entrypoints.http.api":
+            raise
+    else:
+        app.include_router(api_router, prefix=API_PREFIX)
+    try:
+        from servicepact.entrypoints.http.web import router as web_router
+    except ModuleNotFoundError as error:
+        if error.name != "servicepact.entrypoints.http.web":
+            raise
+    else:
+        app.include_router(web_router, include_in_schema=False)

@@ -1,0 +1,48 @@
+"""Settings of the HTTP app, from the environment; unsafe defaults are refused outside development."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from dataclasses import dataclass
+from enum import StrEnum
+
+from servicepact.domain.errors import InputError
+
+DEFAULT_DATABASE_URL = "sqlite:///./servicepact.db"
+
+
+class Environment(StrEnum):
+    DEVELOPMENT = "development"
+    PRODUCTION = "production"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """``SERVICEPACT_DATABASE_URL``, ``SERVICEPACT_SECRET_KEY``, ``SERVICEPACT_ENV``.
+
+    In production a secret key must be given (it signs session cookies and CSRF tokens); in development
+    a random one is made per process, so sessions end when the server restarts.
+    """
+
+    database_url: str = DEFAULT_DATABASE_URL
+    secret_key: str = ""
+    environment: Environment = Environment.DEVELOPMENT
+    secure_cookies: bool = False
+
+    @classmethod
+    def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
+        env = dict(os.environ if environ is None else environ)
+        try:
+            environment = Environment(env.get("SERVICEPACT_ENV", "development"))
+        except ValueError:
+            raise InputError("SERVICEPACT_ENV must be 'development' or 'production'") from None
+        secret = env.get("SERVICEPACT_SECRET_KEY", "")
+        if environment is Environment.PRODUCTION and len(secret) < 32:
+            raise InputError("SERVICEPACT_SECRET_KEY must be set (at least 32 characters) in production")
+        return cls(
+            database_url=env.get("SERVICEPACT_DATABASE_URL", DEFAULT_DATABASE_URL),
+            secret_key=secret or secrets.token_urlsafe(32),
+            environment=environment,
+            secure_cookies=environment is Environment.PRODUCTION,
+        )
