@@ -3,8 +3,8 @@ from pathlib import Path
 from servicepact.entrypoints.cli import main
 
 
-def test_demo_validates_lints_and_summarises_each_example(capsys, examples_dir: Path):
-    code = main(["demo", *map(str, sorted(examples_dir.glob("*.yaml")))])
+def test_demo_check_validates_lints_and_summarises_each_example(capsys, examples_dir: Path):
+    code = main(["demo", "--check", *map(str, sorted(examples_dir.glob("*.yaml")))])
     out = capsys.readouterr().out
     assert code == 0
     assert out.count("validated and linted: 0 errors, 0 warnings") == 2
@@ -12,15 +12,33 @@ def test_demo_validates_lints_and_summarises_each_example(capsys, examples_dir: 
     assert "2 agreements checked; 0 with errors" in out
 
 
-def test_demo_reports_errors_of_a_broken_agreement_and_exits_1(capsys, tmp_path: Path, examples_dir: Path):
+def test_demo_check_reports_errors_of_a_broken_agreement_and_still_exits_0(
+    capsys, tmp_path: Path, examples_dir: Path
+):
     text = (examples_dir / "northwind-acme.en.yaml").read_text().replace("target: 99.9%", "target: 100%")
     broken = tmp_path / "broken.yaml"
     broken.write_text(text)
-    code = main(["demo", str(broken)])
+    code = main(["demo", "--check", str(broken)])
     out = capsys.readouterr().out
     assert "SP401" in out
     assert "1 with errors" in out
     assert code == 0  # the demo explains; `lint` is the gate
+
+
+def test_demo_without_serving_builds_the_database_and_prints_every_user_with_a_password(
+    capsys, tmp_path: Path, examples_dir: Path, monkeypatch
+):
+    monkeypatch.chdir(examples_dir.parent)
+    database = tmp_path / "demo.db"
+    code = main(["demo", "--no-serve", "--months", "1", "--db", str(database)])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert database.is_file()
+    for email in ("admin@northwind.example", "engineer@northwind.example", "it@acme.example"):
+        line = next(line for line in out.splitlines() if email in line)
+        assert len(line.split()[2]) == 19  # the password, in four groups of four
+    assert "acme:" in out
+    assert "romashka:" in out
 
 
 def test_calendar_add_answers_in_utc_and_in_the_calendars_zone(capsys, examples_dir: Path):

@@ -1,4 +1,9 @@
-"""``servicepact demo``: the main job on the shipped examples, explained as it goes."""
+"""``servicepact demo``: build the embedded SQLite demo and serve it; ``--check`` explains the examples.
+
+``servicepact demo`` (what ``make demo`` runs) rebuilds ``./servicepact-demo.db`` with two clients and
+three months of synthetic operations (see :mod:`servicepact.adapters.demo_data`), prints the users and
+their passwords, and serves the web UI and the API at http://127.0.0.1:8000.
+"""
 
 from __future__ import annotations
 
@@ -15,6 +20,8 @@ from servicepact.domain.lint import Severity, lint
 from servicepact.entrypoints.cli.app import app
 from servicepact.entrypoints.cli.output import console
 
+DEFAULT_DB = Path("servicepact-demo.db")
+
 
 def _default_files() -> list[Path]:
     return sorted(Path("examples").glob("*.yaml"))
@@ -22,13 +29,69 @@ def _default_files() -> list[Path]:
 
 @app.command()
 def demo(
-    files: Annotated[list[Path] | None, typer.Argument(help="Agreements (default: examples/*.yaml).")] = None,
+    files: Annotated[
+        list[Path] | None, typer.Argument(help="With --check: agreements (default: examples/*.yaml).")
+    ] = None,
+    check: Annotated[
+        bool, typer.Option("--check", help="Only validate, lint and summarise the agreements; serve nothing.")
+    ] = False,
+    db: Annotated[Path, typer.Option("--db", help="The demo database file (rebuilt each run).")] = DEFAULT_DB,
+    host: Annotated[str, typer.Option("--host", help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="TCP port.")] = 8000,
+    serve: Annotated[
+        bool,
+        typer.Option("--serve/--no-serve", help="Serve the demo after building it (default) or only build."),
+    ] = True,
+    months: Annotated[int, typer.Option("--months", min=1, max=3, help="Months of synthetic data.")] = 3,
+    seed: Annotated[int, typer.Option("--seed", help="Seed of the synthetic data.")] = 2027,
 ) -> None:
-    """Validate, lint and summarise agreements: what `make demo` runs.
+    """Build the demo database (two clients, three months of tickets, outages, backups and assets), print
+    the users and passwords, and serve it at http://127.0.0.1:8000.
 
-    Example: servicepact demo examples/northwind-acme.en.yaml
+    Example: servicepact demo --port 8000   (explain the examples only: servicepact demo --check)
     """
-    paths = files or _default_files()
+    if check or files:
+        _check(files or _default_files())
+        return
+    from servicepact.adapters.demo_data import EXAMPLES, build_demo
+
+    examples = Path("examples") if Path("examples").is_dir() else EXAMPLES
+    console.print(f"building the demo database {db} ({months} month(s) of synthetic data)…", markup=False)
+    summary = build_demo(db, months=months, seed=seed, examples=examples)
+    # Plain lines, never a table: a narrow terminal must not cut a password short.
+    console.print("sign in with one of these (passwords change on every run):", markup=False)
+    for user in summary.users:
+        scope = f"client {user.client}" if user.client else "every client"
+        console.print(f"  {user.role.value:<9} {user.email:<28} {user.password}   ({scope})", markup=False)
+    for slug, counts in summary.counts.items():
+        stored = ", ".join(f"{n:,} {table_name}" for table_name, n in counts.items())
+        console.print(f"{slug}: {stored}", markup=False)
+    console.print(
+        f"the demo's clock starts at {summary.now:%Y-%m-%d %H:%M} UTC and runs from there", markup=False
+    )
+    if not serve:
+        return
+    _serve(summary.database_url, host, port, summary.now)
+
+
+def _serve(database_url: str, host: str, port: int, now: datetime) -> None:
+    import uvicorn
+
+    from servicepact.adapters.demo_data import DemoClock
+    from servicepact.entrypoints.bootstrap import database_uow_factory
+    from servicepact.entrypoints.http.app import create_app
+    from servicepact.entrypoints.http.settings import Settings
+    from servicepact.entrypoints.http.web import warm_up
+
+    clock = DemoClock(now)
+    settings = Settings.from_env({"SERVICEPACT_DATABASE_URL": database_url})
+    web = create_app(settings, uow_factory=database_uow_factory(database_url, clock=clock), clock=clock)
+    warm_up(web)
+    console.print(f"servicepact demo on http://{host}:{port}/ (Ctrl+C stops it)", markup=False)
+    uvicorn.run(web, host=host, port=port, log_level="warning")
+
+
+def _check(paths: list[Path]) -> None:
     if not paths:
         console.print(
             "no agreements found: run this from the project folder, or name the files", markup=False

@@ -1,0 +1,150 @@
+"""Reports: choose a period, read the report, download it as PDF or JSON.
+
+The HTML/PDF layout is ``servicepact.adapters.reports.render_report`` (issue 5). Until it exists, the
+page shows the evaluation's numbers as tables and only JSON can be downloaded.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import tempfile
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any, cast
+
+from fastapi import APIRouter, Request
+from fastapi.responses import Response
+
+from servicepact.domain.errors import InputError, NotFoundError
+from servicepact.domain.evaluation import Period
+from servicepact.entrypoints.http.web.common import SignedIn, WebRoute, new_uow, now_of, render, web_state
+from servicepact.services import clients, dashboard
+from servicepact.services.dashboard import ClientOverview
+
+router = APIRouter(route_class=WebRoute)
+
+FORMATS = {"html": "text/html; charset=utf-8", "pdf": "application/pdf", "json": "application/json"}
+
+
+def report_renderer() -> Callable[..., object] | None:
+    """``render_report(evaluation, agreement, fmt, lang, output)`` when the reports adapter exists."""
+    name = "servicepact.adapters.reports"
+    try:
+        module = importlib.import_module(name)
+    except ModuleNotFoundError as error:
+        if error.name != name:
+            raise
+        return None
+    return cast("Callable[..., object] | None", getattr(module, "render_report", None))
+
+
+def _months(last: date, count: int) -> list[str]:
+    out = []
+    year, month = last.year, last.month
+    for _ in range(count):
+        out.append(f"{year:04d}-{month:02d}")
+        month -= 1
+        if month == 0:
+            year, month = year - 1, 12
+    return out
+
+
+def _overview(request: Request, viewer: SignedIn, slug: str, period: str) -> tuple[ClientOverview, list[str]]:
+    state = web_state(request)
+    now = now_of(request)
+    in_force = dashboard.agreement_in_force(new_uow(request), viewer.principal, slug, state.parser, now)
+    if in_force is None or in_force.agreement is None or in_force.agreement.support is None:
+        raise NotFoundError("the client has no agreement in force, so there is nothing to report on")
+    zone = in_force.agreement.calendar(in_force.agreement.support.calendar).timezone
+    local = now.astimezone(zone).date()
+    months = _months(local, 6)
+    quarters = sorted({f"{m[:4]}-Q{(int(m[5:]) - 1) // 3 + 1}" for m in months}, reverse=True)
+    chosen = Period.parse(period or months[0], zone)
+    overview = dashboard.client_overview(
+        new_uow(request),
+        viewer.principal,
+        slug,
+        state.parser,
+        state.agreements,
+        now,
+        period=chosen,
+        cache=state.cache,
+    )
+    return overview, months + quarters
+
+
+@router.get("/clients/{slug}/reports")
+def reports_page(request: Request, slug: str, viewer: SignedIn, period: str = "") -> Response:
+    client = clients.get_client(new_uow(request), viewer.principal, slug)
+    try:
+        overview, choices = _overview(request, viewer, slug, period)
+    except InputError as error:
+        overview, choices = _overview(request, viewer, slug, "")
+        return _page(request, client, overview, choices, error.message)
+    return _page(request, client, overview, choices, None)
+
+
+def _page(
+    request: Request, client: Any, overview: ClientOverview, choices: list[str], error: str | None
+) -> Response:
+    renderer = report_renderer()
+    return render(
+        request,
+        "reports.html",
+        {
+            "client": client,
+            "o": overview,
+            "e": overview.evaluation,
+            "choices": choices,
+            "period": overview.period.label if overview.period else "",
+            "has_report": renderer is not None,
+            "error": error,
+            "zone": overview.zone,
+        },
+        status=422 if error else 200,
+    )
+
+
+@router.get("/clients/{slug}/reports/{period}.{fmt}")
+def report_file(request: Request, slug: str, period: str, fmt: str, viewer: SignedIn) -> Response:
+    if fmt not in FORMATS:
+        raise NotFoundError(f"no report format {fmt!r}")
+    overview, _ = _overview(request, viewer, slug, period)
+    evaluation = overview.evaluation
+    assert evaluation is not None
+    assert overview.in_force is not None
+    name = f"{slug}-{evaluation.period.label}"
+    if fmt == "json":
+        body = json.dumps(evaluation.to_dict(), ensure_ascii=False, indent=2).encode("utf-8")
+        return Response(
+            body,
+            media_type=FORMATS[fmt],
+            headers={"Content-Disposition": f'attachment; filename="{name}.json"'},
+        )
+    renderer = report_renderer()
+    if renderer is None:
+        raise NotFoundError("HTML and PDF reports are not available yet; download the JSON")
+    cache = web_state(request).cache
+    key = ("report", overview.evaluation_key, viewer.texts.language, fmt)
+    body = cache.get(key) if overview.evaluation_key is not None else None
+    if body is None:
+        # The layout and its charts take seconds; the same evaluation gives the same report.
+        with tempfile.TemporaryDirectory(prefix="servicepact-report-") as folder:
+            output = Path(folder) / f"{name}.{fmt}"
+            renderer(
+                evaluation,
+                overview.in_force.agreement,
+                fmt,
+                viewer.texts.language,
+                output,
+                inputs=overview.inputs,
+            )
+            body = output.read_bytes()
+        if overview.evaluation_key is not None:
+            cache.put(key, body)
+    headers = {"X-Frame-Options": "SAMEORIGIN"}
+    if fmt == "pdf":
+        headers["Content-Disposition"] = f'attachment; filename="{name}.pdf"'
+    return Response(body, media_type=FORMATS[fmt], headers=headers)
