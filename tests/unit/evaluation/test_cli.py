@@ -1,4 +1,3 @@
-import importlib.util
 import json
 from pathlib import Path
 
@@ -103,15 +102,6 @@ def test_a_bad_period_or_output_kind_is_an_error_message(capsys, tmp_path, files
     assert (code, "'March'" in err) == (1, True)
     code, _, err = run(capsys, "evaluate", EXAMPLE, "--period", "2027-03", "-o", tmp_path / "x.xlsx")
     assert (code, ".json" in err) == (1, True)
-
-
-@pytest.mark.skipif(
-    importlib.util.find_spec("servicepact.adapters.reports") is not None, reason="reports exist now"
-)
-def test_html_without_the_reports_adapter_says_it_is_not_available_yet(capsys, tmp_path):
-    code, _, err = run(capsys, "evaluate", EXAMPLE, "--period", "2027-03", "-o", tmp_path / "r.html")
-    assert code == 1
-    assert "not available yet" in err
 
 
 def test_the_evaluate_command_has_help_with_an_example(capsys):

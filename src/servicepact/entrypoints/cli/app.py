@@ -28,6 +28,7 @@ COMMAND_MODULES = (
     "servicepact.entrypoints.cli.sla",
     "servicepact.entrypoints.cli.render",
     "servicepact.entrypoints.cli.evaluate",
+    "servicepact.entrypoints.cli.report",
     "servicepact.entrypoints.cli.db",
     "servicepact.entrypoints.cli.imports",
     "servicepact.entrypoints.cli.users",

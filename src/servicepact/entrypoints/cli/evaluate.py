@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import importlib
 import json
-from collections.abc import Callable
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, cast
+from typing import Annotated
 
 import typer
 
@@ -85,7 +83,8 @@ def evaluate(
         text = json.dumps(evaluation.to_dict(), ensure_ascii=False, indent=indent)
         output.write_text(text + "\n", encoding="utf-8")
     else:
-        render_report = _report_renderer()
+        from servicepact.adapters.reports import render_report  # WeasyPrint is slow to import
+
         # The records go along for the charts drawn from them (times against targets, backup age).
         render_report(evaluation, agreement, fmt, lang.value if lang else None, output, inputs=read.inputs)
     missed = len(evaluation.kpis_missed)
@@ -94,18 +93,3 @@ def evaluate(
         f"credits {evaluation.credits.total} {evaluation.currency} → {output}",
         markup=False,
     )
-
-
-def _report_renderer() -> Callable[..., object]:
-    """``servicepact.adapters.reports.render_report``, built by another issue; an InputError until then."""
-    name = "servicepact.adapters.reports"
-    try:
-        module = importlib.import_module(name)
-    except ModuleNotFoundError as error:
-        if error.name != name:
-            raise
-        module = None
-    renderer = getattr(module, "render_report", None)
-    if renderer is None:
-        raise InputError("HTML/PDF reports are not available yet; write -o OUT.json")
-    return cast("Callable[..., object]", renderer)
