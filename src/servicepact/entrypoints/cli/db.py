@@ -6,15 +6,18 @@ The database is ``SERVICEPACT_DATABASE_URL`` (default: the SQLite file ``./servi
 from __future__ import annotations
 
 import getpass
+from typing import TYPE_CHECKING
 
 import typer
 
-from servicepact.adapters.db import Database, DatabaseSettings
 from servicepact.domain.errors import ConflictError
 from servicepact.entrypoints.cli.app import app, stderr
 from servicepact.entrypoints.cli.output import console
 from servicepact.services.access import Principal
 from servicepact.services.model import Role
+
+if TYPE_CHECKING:  # SQLAlchemy and Alembic load only when a command opens the database
+    from servicepact.adapters.db import Database
 
 db_app = typer.Typer(
     help="The database: create or upgrade its schema, show its revision.", no_args_is_help=True
@@ -28,6 +31,8 @@ def open_database(*, upgraded: bool = True) -> Database:
     An empty database is created on the spot; one at an older revision is an error that names
     ``servicepact db upgrade`` (a migration is a step someone should choose to take).
     """
+    from servicepact.adapters.db import Database, DatabaseSettings
+
     database = Database(DatabaseSettings.from_env())
     if upgraded and not database.upgrade_if_empty():
         current, head = database.current_revision(), database.head_revision()

@@ -11,13 +11,13 @@ from typing import Annotated
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 
-from servicepact.adapters.db.input_files import FileInputReader
 from servicepact.domain.errors import DataRowError
 from servicepact.entrypoints.cli.app import app, stderr
 from servicepact.entrypoints.cli.db import cli_principal, open_database
 from servicepact.entrypoints.cli.output import console
 from servicepact.services import importing
 from servicepact.services.model import ImportKind
+from servicepact.services.ports import InputReader
 
 LARGE_FILE_BYTES = 5 * 1024 * 1024
 
@@ -86,7 +86,7 @@ def import_(
         reporter = _Reporter(bar)
         with bar if bar is not None else nullcontext():
             report = importing.import_file(
-                database.unit_of_work(), cli_principal(), request, FileInputReader(), reporter
+                database.unit_of_work(), cli_principal(), request, _file_reader(), reporter
             )
     except DataRowError as error:
         stderr.print(str(error), markup=False)
@@ -105,3 +105,10 @@ def import_(
     console.print(f"{report.source} → {report.client}: " + "; ".join(parts), markup=False)
     if report.bad_row_total:
         console.print(f"{report.bad_row_total:,} bad rows skipped", markup=False)
+
+
+def _file_reader() -> InputReader:
+    # Loaded with the command, not at start-up: it brings the database adapter along.
+    from servicepact.adapters.db.input_files import FileInputReader
+
+    return FileInputReader()

@@ -11,7 +11,6 @@ from zoneinfo import ZoneInfo
 import typer
 
 from servicepact.adapters.agreement_files import read_agreement
-from servicepact.adapters.reports import render_report
 from servicepact.domain.errors import InputError
 from servicepact.entrypoints.cli.app import app, stderr
 from servicepact.entrypoints.cli.db import cli_principal, open_database
@@ -65,6 +64,8 @@ def report(
         text = json.dumps(evaluation.to_dict(), ensure_ascii=False, indent=indent)
         output.write_text(text + "\n", encoding="utf-8")
     else:
+        from servicepact.adapters.reports import render_report  # WeasyPrint is slow to import
+
         render_report(
             evaluation, stored.agreement, fmt, lang.value if lang else None, output, inputs=stored.inputs
         )

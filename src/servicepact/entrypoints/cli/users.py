@@ -6,12 +6,11 @@ from __future__ import annotations
 import sys
 from datetime import datetime
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from servicepact.adapters.agreement_files import read_agreement
-from servicepact.adapters.db import Database
 from servicepact.domain.errors import InputError
 from servicepact.domain.lint import Severity
 from servicepact.entrypoints.cli.app import app, stderr
@@ -19,6 +18,9 @@ from servicepact.entrypoints.cli.db import cli_principal, open_database
 from servicepact.entrypoints.cli.output import console
 from servicepact.services import agreements, audit, clients, users
 from servicepact.services.model import Page, Role
+
+if TYPE_CHECKING:  # SQLAlchemy and Alembic load only when a command opens the database
+    from servicepact.adapters.db import Database
 
 client_app = typer.Typer(help="Clients of the MSP.", no_args_is_help=True)
 agreement_app = typer.Typer(help="Agreements stored for clients, and their versions.", no_args_is_help=True)
