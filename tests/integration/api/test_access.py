@@ -30,6 +30,7 @@ READS = {
     "/api/v1/clients/{client}/backups/runs": "object",
     "/api/v1/clients/{client}/backups/restore-tests": "object",
     "/api/v1/clients/{client}/assets": "object",
+    "/api/v1/clients/{client}/reports/{period}": "object",
     "/api/v1/clients/{client}/webhook-tokens": "object",
 }
 # Every other method: staff only (403 for client users), except the webhook (its own tokens).
@@ -52,6 +53,7 @@ def objects_of(client: str) -> dict[str, str]:
         "agreement": "northwind-acme-2027",
         "number": "1",
         "token_id": "1",
+        "period": "2027-03",
     }
 
 

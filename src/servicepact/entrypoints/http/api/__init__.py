@@ -10,6 +10,7 @@ from servicepact.entrypoints.http.api.routes import (
     imports,
     me,
     outages,
+    reports,
     tickets,
     webhooks,
 )
@@ -26,7 +27,7 @@ _ERRORS = {
 router = APIRouter(
     responses={status: {"model": ErrorBody, "description": text} for status, text in _ERRORS.items()}
 )
-for module in (me, clients, agreements, tickets, outages, backups, assets, imports, webhooks):
+for module in (me, clients, agreements, tickets, outages, backups, assets, reports, imports, webhooks):
     router.include_router(module.router)
 
 __all__ = ["router"]
