@@ -15,14 +15,11 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 from decimal import Decimal
 from functools import cache
-from importlib import resources
-from io import BytesIO
 
 from babel.dates import format_date
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
-from babel.support import Translations
+
+from servicepact.domain import catalogs
 
 LANGUAGES = ("en", "ru")
 DOMAIN = "web"
@@ -61,17 +58,8 @@ PLAIN_LABELS = (
 """Values that are their own English words, listed here so that the catalog has them."""
 
 
-@cache
 def _translations(language: str) -> gettext.NullTranslations:
-    path = resources.files("servicepact.locale").joinpath(language, "LC_MESSAGES", f"{DOMAIN}.po")
-    if language == "en" or not path.is_file():
-        return gettext.NullTranslations()
-    with path.open("rb") as handle:
-        catalog = read_po(handle, locale=language, domain=DOMAIN)
-    compiled = BytesIO()
-    write_mo(compiled, catalog, use_fuzzy=False)
-    compiled.seek(0)
-    return Translations(compiled, domain=DOMAIN)
+    return catalogs.translations(DOMAIN, language)
 
 
 def choose_language(saved: str | None, accept_language: str | None) -> str:
