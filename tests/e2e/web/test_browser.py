@@ -62,10 +62,14 @@ def test_the_live_clocks_are_swapped_in_by_htmx(browser: WebDriver, live_server:
     browser.execute_script(
         "htmx.ajax('GET', '/dashboard/clocks', {target: '#live-clocks', swap: 'outerHTML'})"
     )
-    WebDriverWait(browser, 10).until(
-        lambda b: b.find_element(By.ID, "live-clocks").get_attribute("data-old") is None
+    # Read in one script: htmx may swap the element again between a find and a read (a stale element).
+    swapped_text = WebDriverWait(browser, 10).until(
+        lambda b: b.execute_script(
+            "const e = document.getElementById('live-clocks');"
+            "return e && !e.hasAttribute('data-old') ? e.innerText : null;"
+        )
     )
-    assert "Live clocks" in browser.find_element(By.ID, "live-clocks").text
+    assert "Live clocks" in swapped_text
 
 
 def test_opening_a_ticket_from_the_list_shows_its_timeline(browser: WebDriver, live_server: LiveServer):
