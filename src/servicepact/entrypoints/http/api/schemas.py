@@ -23,19 +23,15 @@ from pydantic import (
 from servicepact.domain.lint import Finding
 from servicepact.domain.records import (
     Asset,
-    BackupRun,
     BackupStatus,
     EventType,
-    Outage,
     OutageKind,
-    RestoreTest,
     Ticket,
     TicketEvent,
 )
 from servicepact.services.importing import ImportReport
 from servicepact.services.live_clocks import Clock, SlaStatus, TicketClocks
-from servicepact.services.model import AgreementVersion, ApiToken, Client, ImportKind, VersionStatus
-from servicepact.services.ports import BadRow, RecordCounts
+from servicepact.services.model import AgreementVersion, ApiToken, ImportKind, VersionStatus
 from servicepact.services.webhooks import CREATED, WebhookEvent, WebhookReport
 
 T = TypeVar("T")
@@ -86,6 +82,12 @@ LongText = Annotated[str, StringConstraints(max_length=2000, pattern=PRINTABLE),
 
 class Schema(BaseModel):
     model_config = ConfigDict(extra="forbid")
+
+    @classmethod
+    def of(cls, record: Any) -> Self:
+        """The public form of a record whose attributes have the schema's field names (override when the
+        names or the values differ)."""
+        return cls.model_validate(record, from_attributes=True)
 
 
 class Listing(Schema, Generic[T]):
@@ -141,12 +143,6 @@ class ClientPublic(Schema):
     time_zone: str
     created_at: UtcOut
 
-    @classmethod
-    def of(cls, client: Client) -> Self:
-        return cls(
-            slug=client.slug, name=client.name, time_zone=client.time_zone, created_at=client.created_at
-        )
-
 
 class CountsPublic(Schema):
     tickets: int
@@ -156,10 +152,6 @@ class CountsPublic(Schema):
     backup_runs: int
     restore_tests: int
     assets: int
-
-    @classmethod
-    def of(cls, counts: RecordCounts) -> Self:
-        return cls(**counts.__dict__)
 
 
 class ClientDetail(ClientPublic):
@@ -368,17 +360,6 @@ class OutagePublic(Schema):
     service: str | None
     announced_at: UtcOut | None
 
-    @classmethod
-    def of(cls, o: Outage) -> Self:
-        return cls(
-            start=o.start,
-            end=o.end,
-            kind=o.kind,
-            uptime_id=o.uptime_id,
-            service=o.service,
-            announced_at=o.announced_at,
-        )
-
 
 class BackupRunPublic(Schema):
     started_at: UtcOut
@@ -387,25 +368,11 @@ class BackupRunPublic(Schema):
     backup_id: str | None
     system: str | None
 
-    @classmethod
-    def of(cls, r: BackupRun) -> Self:
-        return cls(
-            started_at=r.started_at,
-            finished_at=r.finished_at,
-            status=r.status,
-            backup_id=r.backup_id,
-            system=r.system,
-        )
-
 
 class RestoreTestPublic(Schema):
     backup_id: str
     at: UtcOut
     status: BackupStatus
-
-    @classmethod
-    def of(cls, r: RestoreTest) -> Self:
-        return cls(backup_id=r.backup_id, at=r.at, status=r.status)
 
 
 def _plain(value: Any) -> Any:
@@ -441,10 +408,6 @@ class BadRowPublic(Schema):
     line: int | None
     column: str | None
     reason: str
-
-    @classmethod
-    def of(cls, row: BadRow) -> Self:
-        return cls(source=row.source, line=row.line, column=row.column, reason=row.reason)
 
 
 class ImportPublic(Schema):
