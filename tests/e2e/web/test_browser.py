@@ -13,7 +13,6 @@ from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.support import expected_conditions as ready
 from selenium.webdriver.support.ui import WebDriverWait
 
-from servicepact.entrypoints.http.web.pages.reports import report_renderer
 from tests.conftest import EXAMPLES
 from tests.e2e.web.conftest import LiveServer
 from tests.integration.web.helpers import ADMIN, CLIENT_USER, PASSWORDS
@@ -109,8 +108,6 @@ def test_uploading_an_agreement_with_an_error_shows_the_error_at_its_line(
 
 
 def test_downloading_the_pdf_report(browser: WebDriver, live_server: LiveServer, downloads: Path):
-    if report_renderer() is None:
-        pytest.skip("servicepact.adapters.reports.render_report (issue 5) does not exist yet")
     sign_in(browser, live_server, ADMIN)
     browser.get(f"{live_server.url}/clients/acme/reports?period=2027-03")
     browser.find_element(By.PARTIAL_LINK_TEXT, "Download PDF").click()

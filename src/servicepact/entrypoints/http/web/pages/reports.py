@@ -1,18 +1,15 @@
 """Reports: choose a period, read the report, download it as PDF or JSON.
 
-The HTML/PDF layout is ``servicepact.adapters.reports.render_report`` (issue 5). Until it exists, the
-page shows the evaluation's numbers as tables and only JSON can be downloaded.
+The HTML/PDF layout is ``servicepact.adapters.reports.render_report``; the page frames the HTML report.
 """
 
 from __future__ import annotations
 
-import importlib
 import json
 import tempfile
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
@@ -26,18 +23,6 @@ from servicepact.services.dashboard import ClientOverview
 router = APIRouter(route_class=WebRoute)
 
 FORMATS = {"html": "text/html; charset=utf-8", "pdf": "application/pdf", "json": "application/json"}
-
-
-def report_renderer() -> Callable[..., object] | None:
-    """``render_report(evaluation, agreement, fmt, lang, output)`` when the reports adapter exists."""
-    name = "servicepact.adapters.reports"
-    try:
-        module = importlib.import_module(name)
-    except ModuleNotFoundError as error:
-        if error.name != name:
-            raise
-        return None
-    return cast("Callable[..., object] | None", getattr(module, "render_report", None))
 
 
 def _months(last: date, count: int) -> list[str]:
@@ -89,7 +74,6 @@ def reports_page(request: Request, slug: str, viewer: SignedIn, period: str = ""
 def _page(
     request: Request, client: Any, overview: ClientOverview, choices: list[str], error: str | None
 ) -> Response:
-    renderer = report_renderer()
     return render(
         request,
         "reports.html",
@@ -99,7 +83,6 @@ def _page(
             "e": overview.evaluation,
             "choices": choices,
             "period": overview.period.label if overview.period else "",
-            "has_report": renderer is not None,
             "error": error,
             "zone": overview.zone,
         },
@@ -123,9 +106,8 @@ def report_file(request: Request, slug: str, period: str, fmt: str, viewer: Sign
             media_type=FORMATS[fmt],
             headers={"Content-Disposition": f'attachment; filename="{name}.json"'},
         )
-    renderer = report_renderer()
-    if renderer is None:
-        raise NotFoundError("HTML and PDF reports are not available yet; download the JSON")
+    from servicepact.adapters.reports import render_report  # WeasyPrint is slow to import
+
     cache = web_state(request).cache
     key = ("report", overview.evaluation_key, viewer.texts.language, fmt)
     body = cache.get(key) if overview.evaluation_key is not None else None
@@ -133,7 +115,7 @@ def report_file(request: Request, slug: str, period: str, fmt: str, viewer: Sign
         # The layout and its charts take seconds; the same evaluation gives the same report.
         with tempfile.TemporaryDirectory(prefix="servicepact-report-") as folder:
             output = Path(folder) / f"{name}.{fmt}"
-            renderer(
+            render_report(
                 evaluation,
                 overview.in_force.agreement,
                 fmt,
