@@ -104,6 +104,7 @@ class InMemoryStore:
     restore_tests: dict[tuple[Any, ...], RestoreTest] = field(default_factory=dict)
     assets: dict[tuple[int, str], Asset] = field(default_factory=dict)
     ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
+    revision: int = 0
 
     def copy(self) -> InMemoryStore:
         return InMemoryStore(
@@ -120,6 +121,7 @@ class InMemoryStore:
             dict(self.restore_tests),
             dict(self.assets),
             self.ids,
+            self.revision,
         )
 
 
@@ -625,6 +627,7 @@ class FakeUnitOfWork:
 
     def commit(self) -> None:
         assert self.working is not None, "commit inside `with uow:`"
+        self.working.revision += 1
         self.store = self.working
         self.working = self.store.copy()
         self.commits += 1
@@ -632,6 +635,10 @@ class FakeUnitOfWork:
     def rollback(self) -> None:
         if self.working is not None:
             self.working = self.store.copy()
+
+    def data_revision(self) -> int | None:
+        assert self.working is not None, "read inside `with uow:`"
+        return self.working.revision
 
 
 # --- factories ----------------------------------------------------------------------------------------

@@ -18,6 +18,12 @@ from servicepact.services.model import AuditAction, Page, StoredCheck
 from servicepact.services.ports import UnitOfWork
 
 
+def data_revision(uow: UnitOfWork) -> int | None:
+    """The store's data revision now: unchanged data keeps it (see ``UnitOfWork.data_revision``)."""
+    with uow:
+        return uow.data_revision()
+
+
 def get_ticket(uow: UnitOfWork, principal: Principal, client: str, ticket_id: str) -> Ticket:
     """A ticket with its events; :class:`NotFoundError` when missing or not visible."""
     with uow:

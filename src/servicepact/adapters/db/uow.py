@@ -6,12 +6,14 @@ from datetime import UTC, datetime
 from types import TracebackType
 from typing import Self
 
+from sqlalchemy import select, update
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from servicepact.adapters.db.bulk import SqlImports
 from servicepact.adapters.db.records import SqlRecords
 from servicepact.adapters.db.repositories import SqlAgreements, SqlAudit, SqlClients, SqlTokens, SqlUsers
+from servicepact.adapters.db.tables import REVISION_ROW, DataRevisionRow
 from servicepact.domain.errors import ConflictError, ExternalServiceError, ServicepactError
 from servicepact.services.ports import Clock
 
@@ -93,9 +95,23 @@ class SqlAlchemyUnitOfWork:
 
     def commit(self) -> None:
         try:
+            # Raised last, just before COMMIT, so that concurrent writers wait on its row lock briefly.
+            self.session.execute(
+                update(DataRevisionRow)
+                .where(DataRevisionRow.id == REVISION_ROW)
+                .values(value=DataRevisionRow.value + 1)
+            )
             self.session.commit()
         except SQLAlchemyError as error:
             raise translate(error) from error
 
     def rollback(self) -> None:
         self.session.rollback()
+
+    def data_revision(self) -> int | None:
+        try:
+            return self.session.scalar(
+                select(DataRevisionRow.value).where(DataRevisionRow.id == REVISION_ROW)
+            )
+        except SQLAlchemyError as error:
+            raise translate(error) from error

@@ -11,9 +11,11 @@ from servicepact.adapters.db.tables.operations import (
     RestoreTestRow,
 )
 from servicepact.adapters.db.tables.people import ApiTokenRow, AuditRow, UserRow
+from servicepact.adapters.db.tables.revision import REVISION_ROW, DataRevisionRow
 from servicepact.adapters.db.tables.tickets import EventRow, TicketRow
 
 __all__ = [
+    "REVISION_ROW",
     "AgreementRow",
     "AgreementVersionRow",
     "ApiTokenRow",
@@ -23,6 +25,7 @@ __all__ = [
     "Base",
     "CheckRow",
     "ClientRow",
+    "DataRevisionRow",
     "EventRow",
     "OutageRow",
     "RestoreTestRow",
