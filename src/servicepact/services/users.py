@@ -15,6 +15,7 @@ import hashlib
 import hmac
 import re
 import secrets
+from dataclasses import dataclass
 from datetime import timedelta
 
 from servicepact.domain.errors import InputError, NotFoundError, PermissionDeniedError
@@ -232,9 +233,19 @@ def revoke_token(uow: UnitOfWork, principal: Principal, token_id: int) -> ApiTok
     return revoked
 
 
-def authenticate_token(uow: UnitOfWork, secret: str) -> Principal:
-    """The principal a bearer token stands for; :class:`PermissionDeniedError` for an unknown, revoked or
-    deactivated one."""
+@dataclass(frozen=True)
+class TokenCheck:
+    """What a read-only check of a bearer token found: the caller, and the token whose use is due to be
+    recorded (None when it was recorded less than a minute ago)."""
+
+    principal: Principal
+    use_due: int | None
+
+
+def check_token(uow: UnitOfWork, secret: str) -> TokenCheck:
+    """The principal a bearer token stands for, without writing anything (so an entrypoint may call it
+    where a wait for the database's write lock would hold up other requests); :class:`PermissionDeniedError`
+    for an unknown, revoked or deactivated token. Pass ``use_due`` to :func:`record_token_use`."""
     if not secret.startswith(TOKEN_PREFIX):
         raise PermissionDeniedError("not a servicepact token")
     with uow:
@@ -246,7 +257,21 @@ def authenticate_token(uow: UnitOfWork, secret: str) -> Principal:
             raise PermissionDeniedError("unknown or revoked token")
         principal = access.principal_of(user)
         now = uow.clock.now()
-        if token.last_used_at is None or now - token.last_used_at >= _USED_EVERY:
-            uow.tokens.mark_used(token.id, now)
-            uow.commit()
-    return principal
+    due = token.last_used_at is None or now - token.last_used_at >= _USED_EVERY
+    return TokenCheck(principal, token.id if due else None)
+
+
+def record_token_use(uow: UnitOfWork, token_id: int) -> None:
+    """Write when the token was last used (at most once a minute: see :func:`check_token`)."""
+    with uow:
+        uow.tokens.mark_used(token_id, uow.clock.now())
+        uow.commit()
+
+
+def authenticate_token(uow: UnitOfWork, secret: str) -> Principal:
+    """The principal a bearer token stands for, its use recorded; :class:`PermissionDeniedError` for an
+    unknown, revoked or deactivated one."""
+    check = check_token(uow, secret)
+    if check.use_due is not None:
+        record_token_use(uow, check.use_due)
+    return check.principal

@@ -1,22 +1,27 @@
 """Dependencies of the API routes, as ``Annotated`` aliases: the unit of work, the caller, the page.
 
 The permission check lives here, once: :data:`PrincipalDep` authenticates the bearer token (401
-otherwise) and :data:`StaffDep` refuses writes to client users (403). Which *clients* a caller may see
+otherwise) and :data:`StaffDep` refuses writes to client users (403). Dependencies that do no I/O, and
+the token check (short indexed reads), are ``async`` so they run on the event loop: each ``def``
+dependency would cost a hop to the thread pool. Which *clients* a caller may see
 is decided by the service layer's scopes (:mod:`servicepact.services.access`), so a client user gets
 404 for every object of another client.
 """
 
 from __future__ import annotations
 
+from contextlib import suppress
 from datetime import datetime
 from typing import Annotated
 
 from fastapi import Depends, HTTPException, Path, Query, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from servicepact.adapters.agreement_files import read_agreement
-from servicepact.domain.errors import PermissionDeniedError
+from servicepact.domain.errors import ConflictError, PermissionDeniedError
 from servicepact.entrypoints.http.app import AppContext
+from servicepact.entrypoints.http.response_cache import ResponseCache
 from servicepact.services import access, users
 from servicepact.services.access import Principal
 from servicepact.services.live_clocks import AgreementCache
@@ -38,7 +43,7 @@ def unauthorized(message: str) -> HTTPException:
     return HTTPException(status_code=401, detail=message, headers={"WWW-Authenticate": "Bearer"})
 
 
-def get_context(request: Request) -> AppContext:
+async def get_context(request: Request) -> AppContext:
     context: AppContext = request.app.state.context
     return context
 
@@ -46,29 +51,41 @@ def get_context(request: Request) -> AppContext:
 ContextDep = Annotated[AppContext, Depends(get_context)]
 
 
-def get_uow(context: ContextDep) -> UnitOfWork:
+async def get_uow(context: ContextDep) -> UnitOfWork:
     return context.uow_factory()
 
 
 UowDep = Annotated[UnitOfWork, Depends(get_uow)]
 
 
-def get_principal(
-    uow: UowDep, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
+async def get_principal(
+    uow: UowDep,
+    context: ContextDep,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
 ) -> Principal:
-    """The caller, from ``Authorization: Bearer <token>``; 401 for a missing, unknown or revoked token."""
+    """The caller, from ``Authorization: Bearer <token>``; 401 for a missing, unknown or revoked token.
+
+    The check is two indexed reads, done on the event loop (a hop to the thread pool would cost more
+    than the reads); the write of the token's last use, at most once a minute, goes to the thread pool,
+    where waiting for the write lock holds up no other request.
+    """
     if credentials is None:
         raise unauthorized("send an API token: Authorization: Bearer <token>")
     try:
-        return users.authenticate_token(uow, credentials.credentials)
+        check = users.check_token(uow, credentials.credentials)
     except PermissionDeniedError as error:
         raise unauthorized(error.message) from None
+    if check.use_due is not None:
+        # A database busy with a long write must not fail a read: the use is recorded on a later request.
+        with suppress(ConflictError):
+            await run_in_threadpool(users.record_token_use, context.uow_factory(), check.use_due)
+    return check.principal
 
 
 PrincipalDep = Annotated[Principal, Depends(get_principal)]
 
 
-def get_staff(principal: PrincipalDep) -> Principal:
+async def get_staff(principal: PrincipalDep) -> Principal:
     """The caller of a write: MSP staff only (client users read, 403)."""
     access.require_staff(principal)
     return principal
@@ -77,7 +94,7 @@ def get_staff(principal: PrincipalDep) -> Principal:
 StaffDep = Annotated[Principal, Depends(get_staff)]
 
 
-def get_agreements(request: Request) -> AgreementCache:
+async def get_agreements(request: Request) -> AgreementCache:
     """The parsed agreements of this app (one cache per app, made on first use)."""
     cache: AgreementCache | None = getattr(request.app.state, "agreement_cache", None)
     if cache is None:
@@ -89,14 +106,22 @@ def get_agreements(request: Request) -> AgreementCache:
 AgreementsDep = Annotated[AgreementCache, Depends(get_agreements)]
 
 
-def get_now(context: ContextDep) -> datetime:
+async def get_response_cache(request: Request) -> ResponseCache:
+    cache: ResponseCache = request.app.state.response_cache
+    return cache
+
+
+ResponseCacheDep = Annotated[ResponseCache, Depends(get_response_cache)]
+
+
+async def get_now(context: ContextDep) -> datetime:
     return context.clock.now()
 
 
 NowDep = Annotated[datetime, Depends(get_now)]
 
 
-def get_page(
+async def get_page(
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Rows per page.")] = 50,
     offset: Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Rows to skip.")] = 0,
 ) -> Page:
