@@ -49,6 +49,14 @@ def test_an_unknown_environment_is_a_clear_error():
         Settings.from_env({"SERVICEPACT_ENV": "staging"})
 
 
+def test_the_response_cache_size_comes_from_the_environment_and_bad_values_are_named():
+    assert Settings.from_env({}).response_cache_size == 256
+    assert Settings.from_env({"SERVICEPACT_RESPONSE_CACHE": "0"}).response_cache_size == 0
+    for bad in ("-1", "many", "1e3", "100001"):
+        with pytest.raises(InputError, match="SERVICEPACT_RESPONSE_CACHE"):
+            Settings.from_env({"SERVICEPACT_RESPONSE_CACHE": bad})
+
+
 class Body(BaseModel):
     count: int
 

@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from fastapi import FastAPI
 
 from servicepact.entrypoints.http.errors import install_error_handlers
+from servicepact.entrypoints.http.response_cache import ResponseCache
 from servicepact.entrypoints.http.settings import Settings
 from servicepact.services.ports import Clock, UnitOfWork
 
@@ -53,6 +54,7 @@ def create_app(
         redoc_url=None,
     )
     app.state.context = AppContext(settings=settings, uow_factory=uow_factory, clock=clock or SystemClock())
+    app.state.response_cache = ResponseCache(settings.response_cache_size)
     install_error_handlers(app)
     _include_routers(app)
     return app

@@ -19,7 +19,8 @@ class Environment(StrEnum):
 
 @dataclass(frozen=True)
 class Settings:
-    """``SERVICEPACT_DATABASE_URL``, ``SERVICEPACT_SECRET_KEY``, ``SERVICEPACT_ENV``.
+    """``SERVICEPACT_DATABASE_URL``, ``SERVICEPACT_SECRET_KEY``, ``SERVICEPACT_ENV``,
+    ``SERVICEPACT_RESPONSE_CACHE`` (how many ticket-list bodies each process keeps; 0 keeps none).
 
     In production a secret key must be given (it signs session cookies and CSRF tokens); in development
     a random one is made per process, so sessions end when the server restarts.
@@ -29,6 +30,7 @@ class Settings:
     secret_key: str = ""
     environment: Environment = Environment.DEVELOPMENT
     secure_cookies: bool = False
+    response_cache_size: int = 256
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
@@ -37,6 +39,9 @@ class Settings:
             environment = Environment(env.get("SERVICEPACT_ENV", "development"))
         except ValueError:
             raise InputError("SERVICEPACT_ENV must be 'development' or 'production'") from None
+        cache_size = env.get("SERVICEPACT_RESPONSE_CACHE", "256").strip()
+        if not cache_size.isdigit() or int(cache_size) > 100_000:
+            raise InputError("SERVICEPACT_RESPONSE_CACHE must be a whole number from 0 to 100000")
         secret = env.get("SERVICEPACT_SECRET_KEY", "")
         if environment is Environment.PRODUCTION and len(secret) < 32:
             raise InputError("SERVICEPACT_SECRET_KEY must be set (at least 32 characters) in production")
@@ -45,4 +50,5 @@ class Settings:
             secret_key=secret or secrets.token_urlsafe(32),
             environment=environment,
             secure_cookies=environment is Environment.PRODUCTION,
+            response_cache_size=int(cache_size),
         )

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Response
+from fastapi.concurrency import run_in_threadpool
 
 from servicepact.domain.errors import InputError
 from servicepact.entrypoints.http.api.deps import (
@@ -14,6 +16,7 @@ from servicepact.entrypoints.http.api.deps import (
     NowDep,
     PageDep,
     PrincipalDep,
+    ResponseCacheDep,
     StaffDep,
     TicketId,
     UowDep,
@@ -26,8 +29,11 @@ from servicepact.entrypoints.http.api.schemas import (
     TicketDetail,
     TicketPublic,
 )
-from servicepact.services import live_clocks, records
-from servicepact.services.live_clocks import SlaStatus
+from servicepact.services import access, live_clocks, records
+from servicepact.services.access import Principal
+from servicepact.services.live_clocks import AgreementCache, SlaStatus
+from servicepact.services.model import Page
+from servicepact.services.ports import UnitOfWork
 
 router = APIRouter(prefix="/clients/{client}/tickets", tags=["tickets"])
 
@@ -39,14 +45,15 @@ AgreementQuery = Annotated[
 ]
 
 
-@router.get("", summary="Tickets with their live SLA clocks")
-def list_tickets(
+@router.get("", summary="Tickets with their live SLA clocks", response_model=Listing[TicketPublic])
+async def list_tickets(
     client: ClientSlug,
     principal: PrincipalDep,
     uow: UowDep,
     agreements: AgreementsDep,
     now: NowDep,
     page: PageDep,
+    cache: ResponseCacheDep,
     status: Annotated[
         list[SlaStatus] | None,
         Query(description="Only these SLA statuses (repeat for several); at_risk = running, >= 75% used."),
@@ -61,10 +68,51 @@ def list_tickets(
     created_to: Annotated[Instant | None, Query(description="Created before (with an offset).")] = None,
     agreement: AgreementQuery = None,
     clocks: Annotated[bool, Query(description="Compute the clocks (false: the stored tickets only).")] = True,
+) -> Response:
+    if not clocks and (status or priority):
+        raise InputError("filters on status and priority need the clocks")
+    # The clocks count whole seconds: the page as of this second is the page for the whole second.
+    as_of = now.replace(microsecond=0)
+    statuses, priorities = sorted(set(status or ())), sorted(set(priority or ()))
+
+    def compute() -> bytes:
+        listing = _ticket_listing(
+            uow, principal, client, agreements, as_of, page, statuses, priorities,
+            created_from, created_to, agreement, clocks=clocks,
+        )  # fmt: skip
+        return listing.model_dump_json().encode()
+
+    # A kept body is answered here, on the event loop (one short read of the revision); computing one
+    # runs in the thread pool, where requests for the same page wait for the first (single flight).
+    revision = records.data_revision(uow)
+    if revision is None:
+        return Response(await run_in_threadpool(compute), media_type="application/json")
+    key = (
+        "tickets", revision, access.scope_of(principal), client, as_of, page, tuple(statuses),
+        tuple(priorities), created_from, created_to, agreement, clocks,
+    )  # fmt: skip
+    body = cache.peek(key)
+    if body is None:
+        body = await run_in_threadpool(cache.get, key, compute)
+    return Response(body, media_type="application/json")
+
+
+def _ticket_listing(
+    uow: UnitOfWork,
+    principal: Principal,
+    client: str,
+    agreements: AgreementCache,
+    now: datetime,
+    page: Page,
+    statuses: list[SlaStatus],
+    priorities: list[str],
+    created_from: datetime | None,
+    created_to: datetime | None,
+    agreement: str | None,
+    *,
+    clocks: bool,
 ) -> Listing[TicketPublic]:
     if not clocks:
-        if status or priority:
-            raise InputError("filters on status and priority need the clocks")
         found = records.list_tickets(
             uow, principal, client, page=page, created_from=created_from, created_to=created_to
         )
@@ -80,8 +128,8 @@ def list_tickets(
         page=page,
         created_from=created_from,
         created_to=created_to,
-        statuses=set(status or ()),
-        priorities=set(priority or ()),
+        statuses=set(statuses),
+        priorities=set(priorities),
         agreement_key=agreement,
         now=now,
     )

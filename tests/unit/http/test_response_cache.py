@@ -1,0 +1,78 @@
+"""The response cache: one computation per key, waiters share it, errors are not kept."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+
+from servicepact.domain.errors import InputError
+from servicepact.entrypoints.http.response_cache import ResponseCache
+
+
+def test_a_kept_body_is_answered_without_computing_again() -> None:
+    cache = ResponseCache(size=4)
+    calls: list[int] = []
+
+    def compute() -> bytes:
+        calls.append(1)
+        return b"page"
+
+    assert cache.get("k", compute) == b"page"
+    assert cache.get("k", compute) == b"page"
+    assert cache.peek("k") == b"page"
+    assert (len(calls), cache.computed) == (1, 1)
+
+
+def test_requests_for_a_key_being_computed_wait_for_that_one_computation() -> None:
+    cache = ResponseCache(size=4)
+    started, release = threading.Event(), threading.Event()
+    calls: list[int] = []
+
+    def slow() -> bytes:
+        calls.append(1)
+        started.set()
+        release.wait(5)
+        return b"computed once"
+
+    results: list[bytes] = []
+    first = threading.Thread(target=lambda: results.append(cache.get("k", slow)))
+    first.start()
+    assert started.wait(5)
+    assert cache.peek("k") is None  # still being computed: peek never waits
+    waiters = [threading.Thread(target=lambda: results.append(cache.get("k", slow))) for _ in range(3)]
+    for waiter in waiters:
+        waiter.start()
+    time.sleep(0.05)
+    release.set()
+    for thread in (first, *waiters):
+        thread.join(5)
+    assert results == [b"computed once"] * 4
+    assert len(calls) == 1
+
+
+def test_an_error_reaches_the_caller_and_is_not_kept() -> None:
+    cache = ResponseCache(size=4)
+
+    def failing() -> bytes:
+        raise InputError("no such page")
+
+    with pytest.raises(InputError):
+        cache.get("k", failing)
+    assert cache.peek("k") is None
+    assert cache.get("k", lambda: b"now it works") == b"now it works"
+
+
+def test_the_least_recently_used_body_goes_first_and_size_zero_keeps_nothing() -> None:
+    cache = ResponseCache(size=2)
+    cache.get("a", lambda: b"a")
+    cache.get("b", lambda: b"b")
+    cache.get("a", lambda: b"a again")  # "a" is now the most recently used
+    cache.get("c", lambda: b"c")
+    assert (cache.peek("a"), cache.peek("b"), cache.peek("c")) == (b"a", None, b"c")
+
+    off = ResponseCache(size=0)
+    assert off.get("a", lambda: b"1") == b"1"
+    assert off.get("a", lambda: b"2") == b"2"
+    assert off.peek("a") is None
