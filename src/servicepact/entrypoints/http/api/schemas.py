@@ -245,7 +245,7 @@ class ClockPublic(Schema):
     def of(cls, clock: Clock | None) -> Self | None:
         if clock is None:
             return None
-        return cls(
+        return cls.model_construct(  # the service's own typed values: built without validating again
             due=clock.due,
             stopped_at=clock.stopped_at,
             status=clock.status,
@@ -279,9 +279,11 @@ class TicketPublic(Schema):
     resolution: ClockPublic | None
     after_hours_seconds: int | None
 
+    # Both are built from the services' own typed values with ``model_construct``: validating them again
+    # cost a tenth of a computed page of 50 tickets (serializing still checks each value's type).
     @classmethod
     def plain(cls, t: Ticket) -> Self:
-        return cls(
+        return cls.model_construct(
             id=t.id,
             created_at=t.created_at,
             priority=t.priority,
@@ -302,7 +304,7 @@ class TicketPublic(Schema):
     @classmethod
     def of(cls, clocks: TicketClocks) -> Self:
         t, version = clocks.ticket, clocks.version
-        return cls(
+        return cls.model_construct(
             id=t.id,
             created_at=t.created_at,
             priority=clocks.priority,
@@ -314,7 +316,7 @@ class TicketPublic(Schema):
             title=t.title,
             judged_by=None
             if version is None
-            else VersionRef(agreement=version.agreement_key, number=version.number),
+            else VersionRef.model_construct(agreement=version.agreement_key, number=version.number),
             sla_status=clocks.sla_status,
             percent_used=clocks.percent_used,
             response=ClockPublic.of(clocks.response),
