@@ -8,32 +8,62 @@
   ``support.pause_on`` states and between a ``resolved`` and the ``reopened`` that follows it.
 - Due = add(created_at, target, pauses); met when stop <= due; no stop: breached once now > due.
 
-Tickets are grouped by the calendar of their priority's targets: the loops run over calendars and
-priorities (a handful), never over tickets.
+The two clocks of all tickets are counted as one batch, grouped by the calendar of their priority's
+targets: each calendar is asked once to count business time and once to add the targets (per chunk of
+``_CHUNK`` clocks; a page of 50 tickets costs little more than those two calls per calendar). The loops
+run over calendars, priorities and chunks, never over tickets.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import timedelta
 
 import numpy as np
 import numpy.typing as npt
 
 from servicepact.domain.agreement import Agreement
+from servicepact.domain.agreement.model import Support
 from servicepact.domain.agreement.values import Duration
 from servicepact.domain.calendars import BusinessCalendar
 from servicepact.domain.clocks.results import ClockResults, ClockStatus
 from servicepact.domain.clocks.scope import ClockOptions, classify_scope
-from servicepact.domain.clocks.timeline import NAT, Timeline, factorize
+from servicepact.domain.clocks.timeline import NAT, Rows, Timeline, factorize
 from servicepact.domain.records import EventBatch, EventType, TicketBatch
 
 Instants = npt.NDArray[np.datetime64]
 Seconds = npt.NDArray[np.timedelta64]
 
-# 0-d object arrays, so that np.where keeps the enum members instead of turning them into text.
-_MET = np.array(ClockStatus.MET, dtype=object)
-_BREACHED = np.array(ClockStatus.BREACHED, dtype=object)
-_RUNNING = np.array(ClockStatus.RUNNING, dtype=object)
+# Statuses are small integer codes while the clocks are counted and become ClockStatus members in one
+# lookup at the end: choosing among integers is much cheaper than among Python objects, and np.full
+# with a ClockStatus would store a plain str copy of it in every row.
+_STATUSES = np.array(
+    [ClockStatus.BEST_EFFORT, ClockStatus.MET, ClockStatus.BREACHED, ClockStatus.RUNNING], dtype=object
+)
+_BEST_EFFORT, _MET, _BREACHED, _RUNNING = (np.int8(code) for code in range(len(_STATUSES)))
+
+# Clocks per calendar call. The calendar's temporaries for this many rows stay in the CPU cache: two
+# million clocks count about twice as fast in chunks as in one call, with a lower peak of memory.
+_CHUNK = 2**16
+
+
+@dataclass
+class _Clocks:
+    """Both clocks of every ticket as one batch of ``2 x count`` rows: the response clocks, then the
+    resolution clocks (row ``count + i`` is the resolution clock of ticket ``i``); only resolution
+    clocks have pauses, sorted by row. The results are views of the two halves.
+    """
+
+    start: Instants
+    end: Instants  # where business time is counted to: the stop, else now
+    stop: Instants
+    pause_starts: Instants
+    pause_ends: Instants
+    pause_rows: Rows
+    due: Instants
+    status: npt.NDArray[np.int8]
+    business: Seconds
+    percent: npt.NDArray[np.float64]
 
 
 def evaluate_clocks(
@@ -64,63 +94,42 @@ def evaluate_clocks(
     resolution_end = np.where(np.isnat(resolved_at), now, resolved_at)
     pause_states = support.pause_on if support is not None else []
     pause_starts, pause_ends, pause_rows = timeline.pauses(pause_states, resolution_end)
+    by_row = np.argsort(pause_rows, kind="stable")  # the pauses of a run of rows are then one slice
 
+    clocks = _Clocks(
+        start=np.concatenate([created, created]),
+        end=np.concatenate([response_end, resolution_end]),
+        stop=np.concatenate([responded_at, resolved_at]),
+        pause_starts=pause_starts[by_row],
+        pause_ends=pause_ends[by_row],
+        pause_rows=pause_rows[by_row] + count,  # only the resolution clock pauses
+        due=np.full(2 * count, NAT),
+        status=np.full(2 * count, _BEST_EFFORT),
+        business=np.zeros(2 * count, dtype="timedelta64[s]"),
+        percent=np.full(2 * count, np.nan),
+    )
+    if support is not None:
+        _count_clocks(agreement, support, priority, clocks, now)
+
+    statuses = _STATUSES[clocks.status]
     results = ClockResults(
         ids=tickets.ids,
         priority=priority,
-        response_due=np.full(count, NAT),
+        response_due=clocks.due[:count],
         responded_at=responded_at,
-        response_status=np.full(count, ClockStatus.BEST_EFFORT, dtype=object),
-        resolution_due=np.full(count, NAT),
+        response_status=statuses[:count],
+        resolution_due=clocks.due[count:],
         resolved_at=resolved_at,
-        resolution_status=np.full(count, ClockStatus.BEST_EFFORT, dtype=object),
-        response_business=np.zeros(count, dtype="timedelta64[s]"),
-        resolution_business=np.zeros(count, dtype="timedelta64[s]"),
-        percent_used=np.full(count, np.nan),
-        response_percent_used=np.full(count, np.nan),
+        resolution_status=statuses[count:],
+        response_business=clocks.business[:count],
+        resolution_business=clocks.business[count:],
+        percent_used=clocks.percent[count:],
+        response_percent_used=clocks.percent[:count],
         after_hours=np.zeros(count, dtype="timedelta64[s]"),
         created_at=created,
     )
     if support is None:
         return results
-
-    codes, levels = factorize(priority)
-    by_level = {level: code for code, level in enumerate(levels) if isinstance(level, str)}
-    for level in sorted(by_level):
-        target = support.targets.get(level)
-        if target is None:
-            continue
-        rows = np.flatnonzero(codes == by_level[level])
-        calendar = agreement.calendar(support.target_calendar(level))
-        _clock(
-            calendar,
-            target.response,
-            created[rows],
-            response_end[rows],
-            responded_at[rows],
-            now,
-            results.response_due,
-            results.response_status,
-            results.response_business,
-            results.response_percent_used,
-            rows,
-            None,
-        )
-        local_pauses = _pauses_of(rows, count, pause_starts, pause_ends, pause_rows)
-        _clock(
-            calendar,
-            target.resolution,
-            created[rows],
-            resolution_end[rows],
-            resolved_at[rows],
-            now,
-            results.resolution_due,
-            results.resolution_status,
-            results.resolution_business,
-            results.percent_used,
-            rows,
-            local_pauses,
-        )
 
     no_resolution_target = np.isnan(results.percent_used)
     results.percent_used[no_resolution_target] = results.response_percent_used[no_resolution_target]
@@ -130,38 +139,87 @@ def evaluate_clocks(
     return results
 
 
-def _clock(
-    calendar: BusinessCalendar,
-    target: Duration | None,
-    created: Instants,
-    end: Instants,
-    stop: Instants,
+def _count_clocks(
+    agreement: Agreement,
+    support: Support,
+    priority: npt.NDArray[np.object_],
+    clocks: _Clocks,
     now: np.datetime64,
-    due_out: Instants,
-    status_out: npt.NDArray[np.object_],
-    business_out: Seconds,
-    percent_out: npt.NDArray[np.float64],
-    rows: npt.NDArray[np.int64],
-    pauses: tuple[Instants, Instants, npt.NDArray[np.int64]] | None,
 ) -> None:
-    pause_starts, pause_ends, pause_rows = pauses if pauses is not None else (None, None, None)
-    business = calendar.between_many(created, end, pause_starts, pause_ends, pause_rows)
-    business_out[rows] = business
-    if target is None:
-        return
-    target_seconds = _target(target, calendar.day_length)
-    durations = np.full(len(rows), target_seconds, dtype=np.int64).astype("timedelta64[s]")
-    due = calendar.add_many(created, durations, pause_starts, pause_ends, pause_rows)
-    due_out[rows] = due
-    stopped = ~np.isnat(stop)
-    status = np.where(
-        stopped,
+    """Fill in the clocks of the tickets whose priority has targets, one calendar at a time.
+
+    A priority without targets leaves its clocks as they are (best effort, no business time); a
+    priority with targets counts business time on both clocks in its targets' calendar, and a due
+    instant and a status on each clock that has a target.
+    """
+    codes, levels = factorize(priority)
+    by_level = {level: code for code, level in enumerate(levels) if isinstance(level, str)}
+    # Per priority code: the number of its targets' calendar in ``calendars`` (-1: no targets), and per
+    # clock whether it has a target and how many seconds of business time that is in the calendar.
+    calendars: dict[str, BusinessCalendar] = {}
+    calendar_of = np.full(len(levels), -1, dtype=np.int64)
+    timed = np.zeros((2, len(levels)), dtype=bool)
+    seconds = np.zeros((2, len(levels)), dtype=np.int64)
+    day_lengths: dict[str, timedelta] = {}  # worked out once per calendar, and only for a target
+    for level in sorted(by_level):
+        target = support.targets.get(level)
+        if target is None:
+            continue
+        code = by_level[level]
+        calendar_id = support.target_calendar(level)
+        if calendar_id not in calendars:
+            calendars[calendar_id] = agreement.calendar(calendar_id)
+        calendar_of[code] = list(calendars).index(calendar_id)
+        for clock, duration in enumerate((target.response, target.resolution)):
+            if duration is None:
+                continue
+            if calendar_id not in day_lengths:
+                day_lengths[calendar_id] = calendars[calendar_id].day_length
+            timed[clock, code] = True
+            seconds[clock, code] = _target(duration, day_lengths[calendar_id])
+
+    clock_calendar = np.tile(calendar_of[codes], 2)
+    clock_timed = timed[:, codes].ravel()
+    clock_seconds = seconds[:, codes].ravel()
+    for number, calendar in enumerate(calendars.values()):
+        rows = np.flatnonzero(clock_calendar == number)
+        for first in range(0, len(rows), _CHUNK):
+            chunk = rows[first : first + _CHUNK]
+            _count(calendar, chunk, clock_timed[chunk], clock_seconds[chunk], clocks, now)
+
+
+def _count(
+    calendar: BusinessCalendar,
+    rows: Rows,
+    timed: npt.NDArray[np.bool_],
+    seconds: npt.NDArray[np.int64],
+    clocks: _Clocks,
+    now: np.datetime64,
+) -> None:
+    """The clocks in ``rows``, all counted in ``calendar``; ``timed``: those with a target of ``seconds``."""
+    start = clocks.start[rows]
+    pauses = _pauses_of(rows, clocks.pause_starts, clocks.pause_ends, clocks.pause_rows)
+    business = calendar.between_many(start, clocks.end[rows], *pauses)
+    clocks.business[rows] = business
+    if not timed.all():
+        if not timed.any():
+            return
+        kept = np.flatnonzero(timed)
+        pauses = _pauses_of(kept, *pauses)
+        rows, start, business, seconds = rows[kept], start[kept], business[kept], seconds[kept]
+    due = calendar.add_many(start, seconds.astype("timedelta64[s]"), *pauses)
+    clocks.due[rows] = due
+    stop = clocks.stop[rows]
+    clocks.status[rows] = np.where(
+        ~np.isnat(stop),
         np.where(stop <= due, _MET, _BREACHED),
         np.where(now > due, _BREACHED, _RUNNING),
     )
-    status_out[rows] = status
-    if target_seconds > 0:
-        percent_out[rows] = business.astype(np.int64) / target_seconds * 100
+    # A zero target has no share to use up: its percent stays NaN.
+    counted = seconds > 0
+    if not counted.all():
+        rows, business, seconds = rows[counted], business[counted], seconds[counted]
+    clocks.percent[rows] = business.astype(np.int64) / seconds * 100
 
 
 def _target(target: Duration, day_length: timedelta) -> int:
@@ -169,17 +227,19 @@ def _target(target: Duration, day_length: timedelta) -> int:
 
 
 def _pauses_of(
-    rows: npt.NDArray[np.int64],
-    count: int,
-    starts: Instants,
-    ends: Instants,
-    pause_rows: npt.NDArray[np.int64],
-) -> tuple[Instants, Instants, npt.NDArray[np.int64]]:
-    """The pauses of the tickets in ``rows``, re-indexed to positions within ``rows``."""
-    local = np.full(count, -1, dtype=np.int64)
-    local[rows] = np.arange(len(rows))
-    mine = local[pause_rows] >= 0
-    return starts[mine], ends[mine], local[pause_rows[mine]]
+    rows: Rows, starts: Instants, ends: Instants, pause_rows: Rows
+) -> tuple[Instants, Instants, Rows]:
+    """The pauses of ``rows``, re-indexed to positions within ``rows``.
+
+    Both ``rows`` and ``pause_rows`` ascend: the pauses of ``rows`` lie in the slice of pauses between
+    its first and last row, and a binary search finds the position of each.
+    """
+    first = int(np.searchsorted(pause_rows, rows[0], side="left"))
+    last = int(np.searchsorted(pause_rows, rows[-1], side="right"))
+    candidates = pause_rows[first:last]
+    position = np.searchsorted(rows, candidates)
+    mine = rows[np.minimum(position, len(rows) - 1)] == candidates
+    return starts[first:last][mine], ends[first:last][mine], position[mine]
 
 
 def _mark_scope(
