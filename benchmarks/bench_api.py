@@ -227,7 +227,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--tickets", type=int, default=5_000)
     parser.add_argument("--duration", type=int, default=20)
-    parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument("--workers", type=int, default=2, help="Server processes (one per core here).")
     parser.add_argument("--no-write", action="store_true", help="Do not write docs/performance.md.")
     args = parser.parse_args()
     if shutil.which("wrk") is None:
