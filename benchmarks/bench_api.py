@@ -13,7 +13,8 @@ Runs, each against a freshly started server:
    so that every body is computed (reads, clocks, JSON);
 4. the same page without clocks and with the cache off (``&clocks=false``): what the clocks cost.
 
-Run: .venv/bin/python benchmarks/bench_api.py [--tickets N] [--duration S] [--workers N] [--no-write]
+Run: .venv/bin/python benchmarks/bench_api.py [--tickets N] [--duration S] [--workers N]
+[--database-url URL] [--no-write]
 Needs ``wrk`` (Debian: ``apt-get install -y wrk``).
 """
 
@@ -228,6 +229,11 @@ def main() -> None:
     parser.add_argument("--tickets", type=int, default=5_000)
     parser.add_argument("--duration", type=int, default=20)
     parser.add_argument("--workers", type=int, default=2, help="Server processes (one per core here).")
+    parser.add_argument(
+        "--database-url",
+        help="An empty database to seed and serve (default: a temporary SQLite file); "
+        "e.g. postgresql+psycopg://postgres@127.0.0.1:5432/servicepact_bench.",
+    )
     parser.add_argument("--no-write", action="store_true", help="Do not write docs/performance.md.")
     args = parser.parse_args()
     if shutil.which("wrk") is None:
@@ -242,7 +248,7 @@ def main() -> None:
         "without clocks, cache off": ({"SERVICEPACT_RESPONSE_CACHE": "0"}, page + "&clocks=false", 0),
     }
     with tempfile.TemporaryDirectory(prefix="servicepact-bench-") as folder:
-        url = f"sqlite:///{Path(folder) / 'bench.db'}"
+        url = args.database_url or f"sqlite:///{Path(folder) / 'bench.db'}"
         started = time.perf_counter()
         token = seed(url, args.tickets, now)
         seeded = time.perf_counter() - started
@@ -261,7 +267,7 @@ def main() -> None:
 
     lines = [
         f"`benchmarks/bench_api.py`, {now:%Y-%m-%d}, Python {platform.python_version()}, "
-        f"{os.cpu_count()} CPUs (shared), SQLite file, "
+        f"{os.cpu_count()} CPUs (shared), {'PostgreSQL' if url.startswith('postgresql') else 'SQLite file'}, "
         f"`servicepact serve --workers {args.workers} --no-access-log` (uvicorn with httptools and uvloop). "
         f"{total:,} tickets with their events (response, a `waiting_on_client` pause, a resolution for "
         "70%), the example agreement `northwind-acme.en.yaml` (client requirements over 200 assets), "
@@ -304,7 +310,7 @@ def main() -> None:
     body = "\n".join(lines)
     print(body)
     if not args.no_write:
-        replace_section("API", body)
+        replace_section("API on PostgreSQL" if url.startswith("postgresql") else "API", body)
 
 
 if __name__ == "__main__":
