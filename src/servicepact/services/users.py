@@ -16,7 +16,7 @@ import hmac
 import re
 import secrets
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from servicepact.domain.errors import InputError, NotFoundError, PermissionDeniedError
 from servicepact.services import access
@@ -235,17 +235,22 @@ def revoke_token(uow: UnitOfWork, principal: Principal, token_id: int) -> ApiTok
 
 @dataclass(frozen=True)
 class TokenCheck:
-    """What a read-only check of a bearer token found: the caller, and the token whose use is due to be
-    recorded (None when it was recorded less than a minute ago)."""
+    """What a read-only check of a bearer token found: the caller, the token and when its use was last
+    recorded. The check stays true while the stored data does not change."""
 
     principal: Principal
-    use_due: int | None
+    token_id: int
+    last_used_at: datetime | None
+
+    def use_due(self, now: datetime) -> bool:
+        """Whether the token's use should be recorded now (at most once a minute)."""
+        return self.last_used_at is None or now - self.last_used_at >= _USED_EVERY
 
 
 def check_token(uow: UnitOfWork, secret: str) -> TokenCheck:
     """The principal a bearer token stands for, without writing anything (so an entrypoint may call it
     where a wait for the database's write lock would hold up other requests); :class:`PermissionDeniedError`
-    for an unknown, revoked or deactivated token. Pass ``use_due`` to :func:`record_token_use`."""
+    for an unknown, revoked or deactivated token. When ``use_due``, call :func:`record_token_use`."""
     if not secret.startswith(TOKEN_PREFIX):
         raise PermissionDeniedError("not a servicepact token")
     with uow:
@@ -255,14 +260,11 @@ def check_token(uow: UnitOfWork, secret: str) -> TokenCheck:
         user = uow.users.get(token.user_id)
         if user is None:
             raise PermissionDeniedError("unknown or revoked token")
-        principal = access.principal_of(user)
-        now = uow.clock.now()
-    due = token.last_used_at is None or now - token.last_used_at >= _USED_EVERY
-    return TokenCheck(principal, token.id if due else None)
+        return TokenCheck(access.principal_of(user), token.id, token.last_used_at)
 
 
 def record_token_use(uow: UnitOfWork, token_id: int) -> None:
-    """Write when the token was last used (at most once a minute: see :func:`check_token`)."""
+    """Write when the token was last used (at most once a minute: see :meth:`TokenCheck.use_due`)."""
     with uow:
         uow.tokens.mark_used(token_id, uow.clock.now())
         uow.commit()
@@ -272,6 +274,6 @@ def authenticate_token(uow: UnitOfWork, secret: str) -> Principal:
     """The principal a bearer token stands for, its use recorded; :class:`PermissionDeniedError` for an
     unknown, revoked or deactivated one."""
     check = check_token(uow, secret)
-    if check.use_due is not None:
-        record_token_use(uow, check.use_due)
+    if check.use_due(uow.clock.now()):
+        record_token_use(uow, check.token_id)
     return check.principal

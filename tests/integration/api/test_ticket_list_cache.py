@@ -10,6 +10,7 @@ import pytest
 from servicepact.domain.errors import ConflictError
 from servicepact.entrypoints.http.response_cache import ResponseCache
 from servicepact.services import users
+from servicepact.services.access import SYSTEM
 from tests.integration.api.conftest import Api
 
 pytestmark = pytest.mark.db
@@ -29,6 +30,7 @@ def by_id(response) -> dict[str, dict]:
 
 def test_the_same_page_in_the_same_second_is_computed_once(api: Api) -> None:
     cache = cache_of(api)
+    api.get("/api/v1/me")  # the token's first use is recorded: a commit, which raises the revision
     first = api.get(TICKETS)
     computed = cache.computed
     second = api.get(TICKETS)
@@ -77,3 +79,17 @@ def test_a_busy_database_does_not_fail_a_read_because_the_tokens_last_use_cannot
     monkeypatch.setattr(users, "record_token_use", busy)
     api.clock.set(api.clock.now() + timedelta(minutes=5))  # the use is due to be recorded again
     assert api.get(TICKETS).status_code == 200
+
+
+def test_a_revoked_token_is_refused_at_once_though_its_check_was_kept(api: Api) -> None:
+    checks = api.app.state.token_checks
+    api.get("/api/v1/me")  # the token's first use is recorded: a commit, which raises the revision
+    assert api.get(TICKETS).status_code == 200
+    computed = checks.computed
+    assert api.get(TICKETS).status_code == 200
+    assert checks.computed == computed  # the second request reused the check
+    with api.database.unit_of_work(api.clock) as uow:
+        token = uow.tokens.get_by_hash(users.token_hash(api.tokens["staff"]))
+    assert token is not None
+    users.revoke_token(api.database.unit_of_work(api.clock), SYSTEM, token.id)
+    assert api.get(TICKETS).status_code == 401

@@ -15,8 +15,10 @@ from servicepact.entrypoints.http.errors import install_error_handlers
 from servicepact.entrypoints.http.response_cache import ResponseCache
 from servicepact.entrypoints.http.settings import Settings
 from servicepact.services.ports import Clock, UnitOfWork
+from servicepact.services.users import TokenCheck
 
 API_PREFIX = "/api/v1"
+TOKEN_CHECKS = 1_024  # token checks kept per process (each a few hundred bytes)
 
 
 class SystemClock:
@@ -54,7 +56,8 @@ def create_app(
         redoc_url=None,
     )
     app.state.context = AppContext(settings=settings, uow_factory=uow_factory, clock=clock or SystemClock())
-    app.state.response_cache = ResponseCache(settings.response_cache_size)
+    app.state.response_cache = ResponseCache[bytes](settings.response_cache_size)
+    app.state.token_checks = ResponseCache[TokenCheck](TOKEN_CHECKS if settings.response_cache_size else 0)
     install_error_handlers(app)
     _include_routers(app)
     return app

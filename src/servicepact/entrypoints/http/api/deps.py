@@ -22,7 +22,7 @@ from servicepact.adapters.agreement_files import read_agreement
 from servicepact.domain.errors import ConflictError, PermissionDeniedError
 from servicepact.entrypoints.http.app import AppContext
 from servicepact.entrypoints.http.response_cache import ResponseCache
-from servicepact.services import access, users
+from servicepact.services import access, records, users
 from servicepact.services.access import Principal
 from servicepact.services.live_clocks import AgreementCache
 from servicepact.services.model import Page
@@ -58,27 +58,49 @@ async def get_uow(context: ContextDep) -> UnitOfWork:
 UowDep = Annotated[UnitOfWork, Depends(get_uow)]
 
 
+async def get_data_revision(uow: UowDep) -> int | None:
+    """The store's data revision as the request starts (read once per request)."""
+    return records.data_revision(uow)
+
+
+DataRevisionDep = Annotated[int | None, Depends(get_data_revision)]
+
+
+async def get_token_checks(request: Request) -> ResponseCache[users.TokenCheck]:
+    checks: ResponseCache[users.TokenCheck] = request.app.state.token_checks
+    return checks
+
+
 async def get_principal(
     uow: UowDep,
     context: ContextDep,
+    revision: DataRevisionDep,
+    checks: Annotated[ResponseCache[users.TokenCheck], Depends(get_token_checks)],
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
 ) -> Principal:
     """The caller, from ``Authorization: Bearer <token>``; 401 for a missing, unknown or revoked token.
 
     The check is two indexed reads, done on the event loop (a hop to the thread pool would cost more
-    than the reads); the write of the token's last use, at most once a minute, goes to the thread pool,
-    where waiting for the write lock holds up no other request.
+    than the reads), and kept under the data revision: a revoked token or a deactivated user is a
+    commit, which raises the revision, so the next request checks again. The write of the token's last
+    use, at most once a minute, goes to the thread pool, where waiting for the write lock holds up no
+    other request.
     """
     if credentials is None:
         raise unauthorized("send an API token: Authorization: Bearer <token>")
+    secret = credentials.credentials
     try:
-        check = users.check_token(uow, credentials.credentials)
+        if revision is None:
+            check = users.check_token(uow, secret)
+        else:
+            key = (revision, users.token_hash(secret))
+            check = checks.get(key, lambda: users.check_token(uow, secret))
     except PermissionDeniedError as error:
         raise unauthorized(error.message) from None
-    if check.use_due is not None:
+    if check.use_due(context.clock.now()):
         # A database busy with a long write must not fail a read: the use is recorded on a later request.
         with suppress(ConflictError):
-            await run_in_threadpool(users.record_token_use, context.uow_factory(), check.use_due)
+            await run_in_threadpool(users.record_token_use, context.uow_factory(), check.token_id)
     return check.principal
 
 
@@ -106,12 +128,12 @@ async def get_agreements(request: Request) -> AgreementCache:
 AgreementsDep = Annotated[AgreementCache, Depends(get_agreements)]
 
 
-async def get_response_cache(request: Request) -> ResponseCache:
-    cache: ResponseCache = request.app.state.response_cache
+async def get_response_cache(request: Request) -> ResponseCache[bytes]:
+    cache: ResponseCache[bytes] = request.app.state.response_cache
     return cache
 
 
-ResponseCacheDep = Annotated[ResponseCache, Depends(get_response_cache)]
+ResponseCacheDep = Annotated[ResponseCache[bytes], Depends(get_response_cache)]
 
 
 async def get_now(context: ContextDep) -> datetime:

@@ -13,6 +13,7 @@ from servicepact.entrypoints.http.api.deps import (
     SAFE_TEXT,
     AgreementsDep,
     ClientSlug,
+    DataRevisionDep,
     NowDep,
     PageDep,
     PrincipalDep,
@@ -54,6 +55,7 @@ async def list_tickets(
     now: NowDep,
     page: PageDep,
     cache: ResponseCacheDep,
+    revision: DataRevisionDep,
     status: Annotated[
         list[SlaStatus] | None,
         Query(description="Only these SLA statuses (repeat for several); at_risk = running, >= 75% used."),
@@ -82,9 +84,9 @@ async def list_tickets(
         )  # fmt: skip
         return listing.model_dump_json().encode()
 
-    # A kept body is answered here, on the event loop (one short read of the revision); computing one
-    # runs in the thread pool, where requests for the same page wait for the first (single flight).
-    revision = records.data_revision(uow)
+    # A kept body is answered here, on the event loop; computing one runs in the thread pool, where
+    # requests for the same page wait for the first (single flight). The revision was read as the
+    # request started, before the caller's token was checked.
     if revision is None:
         return Response(await run_in_threadpool(compute), media_type="application/json")
     key = (
