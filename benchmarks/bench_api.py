@@ -8,9 +8,10 @@ agreement (active), 5,000 tickets with 15,000 events and 200 assets.
 Runs, each against a freshly started server:
 
 1. the same page, as 20 dashboards polling it: the target;
-2. 100 different pages (offsets 0 to 4,950) in random order;
-3. the named alternative: the same page with the response cache off (``SERVICEPACT_RESPONSE_CACHE=0``),
-   so that every body is computed (reads, clocks, JSON);
+2. 100 different pages (offsets 0 to 4,950) in random order (bodies are computed far more often, their
+   stored pages mostly kept);
+3. the named alternative: the same page with the caches off (``SERVICEPACT_RESPONSE_CACHE=0``), so that
+   every body is computed (token check, reads, clocks, JSON);
 4. the same page without clocks and with the cache off (``&clocks=false``): what the clocks cost.
 
 Run: .venv/bin/python benchmarks/bench_api.py [--tickets N] [--duration S] [--workers N]
@@ -299,13 +300,13 @@ def main() -> None:
         f"clocks cost {computed['p95_ms'] - plain['p95_ms']:.1f} ms at p95 over the page without them.",
         f"- One-minute load average when each run started: {loads} (wrk runs on the same two cores as "
         "the server).",
-        "- Per request: the token is checked (two indexed reads) and the data revision read, on the event "
-        "loop; a body kept for this revision, caller scope, query and second is answered at once "
-        "(`entrypoints/http/response_cache.py`). Otherwise, in the thread pool, the client is looked up, "
-        "the page of tickets and their events read in two queries and the total counted, the agreement "
-        "version in force at each ticket's creation chosen in memory, and the clocks of the page computed "
-        "in one vectorised call per version (`services/live_clocks.py`); requests for the same page wait "
-        "for that one computation.",
+        "- Per request, on the event loop: the data revision is read (one indexed read) and the token "
+        "checked (kept per revision and token); a body kept for this revision, caller scope, query and "
+        "second is answered at once (`services/revision_cache.py`). Otherwise, in the thread pool: the "
+        "stored page (client, tickets with their events, total, agreement versions: five reads) is taken "
+        "from what was kept for this revision, scope and query, or read, and the clocks of the page are "
+        "computed in one vectorised call per version (`services/live_clocks.py`); requests for the same "
+        "page wait for that one computation. With the cache off, every request does all of it.",
     ]
     body = "\n".join(lines)
     print(body)

@@ -11,7 +11,8 @@ A ticket's ``sla_status`` sums up its two clocks, most urgent first:
 - ``no_agreement``: no version of the agreement was in force when the ticket was created.
 
 Agreement texts are parsed once per process (:class:`AgreementCache`, keyed by their SHA-256), so a page
-of tickets costs the reads of the page and one vectorised clock evaluation per version in use.
+of tickets costs the reads of the page and one vectorised clock evaluation per version in use; with
+:data:`StoredPages`, the reads are kept per data revision and a page asked for again costs its clocks.
 
 >>> cache = AgreementCache(read_agreement)  # doctest: +SKIP
 >>> page = list_ticket_clocks(uow, principal, "acme", cache, statuses={SlaStatus.AT_RISK})  # doctest: +SKIP
@@ -40,8 +41,9 @@ from servicepact.domain.evaluation.requirements import evaluate_requirements
 from servicepact.domain.records import Asset, EventBatch, EventType, Ticket, TicketBatch
 from servicepact.services import access
 from servicepact.services.access import Principal, Scope
-from servicepact.services.model import AgreementVersion, Page, VersionStatus
+from servicepact.services.model import AgreementVersion, Client, Page, VersionStatus
 from servicepact.services.ports import AgreementParser, UnitOfWork
+from servicepact.services.revision_cache import RevisionCache
 
 __all__ = [
     "AT_RISK_PERCENT",
@@ -49,6 +51,8 @@ __all__ = [
     "Clock",
     "ClockPage",
     "SlaStatus",
+    "StoredPage",
+    "StoredPages",
     "TicketClocks",
     "clocks_of",
     "count_tickets",
@@ -109,6 +113,21 @@ class TicketClocks:
 class ClockPage:
     items: list[TicketClocks]
     total: int
+
+
+@dataclass(frozen=True)
+class StoredPage:
+    """What a page of clocks is computed from, besides the instant: the client, its tickets with their
+    events, how many tickets match, and the activated versions of the agreement that judges them."""
+
+    owner: Client
+    tickets: list[Ticket]
+    total: int
+    versions: list[AgreementVersion]
+
+
+StoredPages = RevisionCache[StoredPage]
+"""Stored pages kept per data revision, caller scope and query (see :func:`list_ticket_clocks`)."""
 
 
 class AgreementCache:
@@ -175,12 +194,16 @@ def list_ticket_clocks(
     priorities: Collection[str] = (),
     agreement_key: str | None = None,
     now: datetime | None = None,
+    stored: StoredPages | None = None,
 ) -> ClockPage:
     """A page of a client's tickets (by creation time, then id) with their clocks as of ``now``.
 
     ``statuses`` and ``priorities`` (the priority in force, after priority changes) filter the tickets;
     as both depend on the clocks, every ticket created in ``[created_from, created_to)`` is judged
     first, then the page is cut. ``agreement_key`` names the agreement when the client has several.
+
+    Without filters, ``stored`` keeps what the page is read from per data revision, caller scope and
+    query, so that the same page at a later instant costs only its clocks.
     """
     page = page or Page()
     unknown = set(statuses) - {s.value for s in SlaStatus}
@@ -188,15 +211,18 @@ def list_ticket_clocks(
         names = ", ".join(s.value for s in SlaStatus)
         raise InputError(f"unknown SLA status {sorted(unknown)[0]!r}; use one of {names}")
     with uow:
-        owner = access.readable_client(uow, principal, client)
         scope = access.scope_of(principal)
         as_of = _aware(now or uow.clock.now())
-        versions = _activated(uow, owner.id, scope, agreement_key)
         if not statuses and not priorities:
-            tickets = uow.records.tickets_with_events(owner.id, scope, page, created_from, created_to)
-            total = uow.records.count_tickets(owner.id, scope, created_from, created_to)
-            options = _options_of(uow, owner.id, scope, agreements, tickets, as_of)
-            return ClockPage(clocks_of(tickets, versions, agreements, as_of, options), total)
+            query = (scope, client, page, created_from, created_to, agreement_key)
+            read = _stored_page(uow, principal, client, page, created_from, created_to, agreement_key)
+            revision = uow.data_revision() if stored is not None else None
+            found = read() if stored is None or revision is None else stored.get((revision, *query), read)
+            options = _options_of(uow, found.owner.id, scope, agreements, found.tickets, as_of)
+            items = clocks_of(found.tickets, found.versions, agreements, as_of, options)
+            return ClockPage(items, found.total)
+        owner = access.readable_client(uow, principal, client)
+        versions = _activated(uow, owner.id, scope, agreement_key)
         judged: list[TicketClocks] = []
         offset = 0
         while True:
@@ -213,6 +239,28 @@ def list_ticket_clocks(
                 break
             offset += _BATCH
     return ClockPage(judged[page.offset : page.offset + page.limit], len(judged))
+
+
+def _stored_page(
+    uow: UnitOfWork,
+    principal: Principal,
+    client: str,
+    page: Page,
+    created_from: datetime | None,
+    created_to: datetime | None,
+    agreement_key: str | None,
+) -> Callable[[], StoredPage]:
+    def read() -> StoredPage:
+        owner = access.readable_client(uow, principal, client)
+        scope = access.scope_of(principal)
+        return StoredPage(
+            owner,
+            uow.records.tickets_with_events(owner.id, scope, page, created_from, created_to),
+            uow.records.count_tickets(owner.id, scope, created_from, created_to),
+            _activated(uow, owner.id, scope, agreement_key),
+        )
+
+    return read
 
 
 def ticket_clocks(

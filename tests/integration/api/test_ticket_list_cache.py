@@ -8,9 +8,9 @@ from datetime import timedelta
 import pytest
 
 from servicepact.domain.errors import ConflictError
-from servicepact.entrypoints.http.response_cache import ResponseCache
 from servicepact.services import users
 from servicepact.services.access import SYSTEM
+from servicepact.services.revision_cache import RevisionCache
 from tests.integration.api.conftest import Api
 
 pytestmark = pytest.mark.db
@@ -18,8 +18,8 @@ pytestmark = pytest.mark.db
 TICKETS = "/api/v1/clients/acme/tickets"
 
 
-def cache_of(api: Api) -> ResponseCache:
-    cache: ResponseCache = api.app.state.response_cache
+def cache_of(api: Api) -> RevisionCache:
+    cache: RevisionCache = api.app.state.response_cache
     return cache
 
 
@@ -64,7 +64,7 @@ def test_a_page_kept_for_staff_is_never_answered_to_another_clients_user(api: Ap
 
 
 def test_with_the_cache_off_every_request_computes(api: Api) -> None:
-    api.app.state.response_cache = off = ResponseCache(size=0)
+    api.app.state.response_cache = off = RevisionCache(size=0)
     first, second = api.get(TICKETS), api.get(TICKETS)
     assert first.content == second.content
     assert off.computed == 2
@@ -93,3 +93,16 @@ def test_a_revoked_token_is_refused_at_once_though_its_check_was_kept(api: Api) 
     assert token is not None
     users.revoke_token(api.database.unit_of_work(api.clock), SYSTEM, token.id)
     assert api.get(TICKETS).status_code == 401
+
+
+def test_a_later_second_computes_the_clocks_again_but_not_the_reads(api: Api) -> None:
+    stored = api.app.state.stored_pages
+    api.get("/api/v1/me")  # the token's first use is recorded: a commit, which raises the revision
+    before = by_id(api.get(TICKETS))["T-ACME-1"]["resolution"]["business_seconds"]
+    reads = stored.computed
+    api.clock.set(api.clock.now() + timedelta(seconds=5))
+    assert by_id(api.get(TICKETS))["T-ACME-1"]["resolution"]["business_seconds"] == before + 5
+    assert stored.computed == reads  # the same stored page, judged at a new instant
+    api.post(f"{TICKETS}/T-ACME-1/priority", json={"priority": "P1", "reason": "outage"})
+    assert by_id(api.get(TICKETS))["T-ACME-1"]["priority"] == "P1"
+    assert stored.computed == reads + 1

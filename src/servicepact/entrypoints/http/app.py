@@ -12,9 +12,10 @@ from datetime import UTC, datetime
 from fastapi import FastAPI
 
 from servicepact.entrypoints.http.errors import install_error_handlers
-from servicepact.entrypoints.http.response_cache import ResponseCache
 from servicepact.entrypoints.http.settings import Settings
+from servicepact.services.live_clocks import StoredPage
 from servicepact.services.ports import Clock, UnitOfWork
+from servicepact.services.revision_cache import RevisionCache
 from servicepact.services.users import TokenCheck
 
 API_PREFIX = "/api/v1"
@@ -56,8 +57,9 @@ def create_app(
         redoc_url=None,
     )
     app.state.context = AppContext(settings=settings, uow_factory=uow_factory, clock=clock or SystemClock())
-    app.state.response_cache = ResponseCache[bytes](settings.response_cache_size)
-    app.state.token_checks = ResponseCache[TokenCheck](TOKEN_CHECKS if settings.response_cache_size else 0)
+    app.state.response_cache = RevisionCache[bytes](settings.response_cache_size)
+    app.state.stored_pages = RevisionCache[StoredPage](settings.response_cache_size)
+    app.state.token_checks = RevisionCache[TokenCheck](TOKEN_CHECKS if settings.response_cache_size else 0)
     install_error_handlers(app)
     _include_routers(app)
     return app

@@ -20,7 +20,8 @@ class Environment(StrEnum):
 @dataclass(frozen=True)
 class Settings:
     """``SERVICEPACT_DATABASE_URL``, ``SERVICEPACT_SECRET_KEY``, ``SERVICEPACT_ENV``,
-    ``SERVICEPACT_RESPONSE_CACHE`` (how many ticket-list bodies each process keeps; 0 keeps none).
+    ``SERVICEPACT_RESPONSE_CACHE`` (how many ticket-list bodies, and as many stored pages, each process
+    keeps; 0 keeps none and checks every token again).
 
     In production a secret key must be given (it signs session cookies and CSRF tokens); in development
     a random one is made per process, so sessions end when the server restarts.

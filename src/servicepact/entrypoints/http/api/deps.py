@@ -21,12 +21,12 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from servicepact.adapters.agreement_files import read_agreement
 from servicepact.domain.errors import ConflictError, PermissionDeniedError
 from servicepact.entrypoints.http.app import AppContext
-from servicepact.entrypoints.http.response_cache import ResponseCache
 from servicepact.services import access, records, users
 from servicepact.services.access import Principal
-from servicepact.services.live_clocks import AgreementCache
+from servicepact.services.live_clocks import AgreementCache, StoredPages
 from servicepact.services.model import Page
 from servicepact.services.ports import UnitOfWork
+from servicepact.services.revision_cache import RevisionCache
 
 MAX_LIMIT = 1_000
 MAX_OFFSET = 1_000_000_000
@@ -66,8 +66,8 @@ async def get_data_revision(uow: UowDep) -> int | None:
 DataRevisionDep = Annotated[int | None, Depends(get_data_revision)]
 
 
-async def get_token_checks(request: Request) -> ResponseCache[users.TokenCheck]:
-    checks: ResponseCache[users.TokenCheck] = request.app.state.token_checks
+async def get_token_checks(request: Request) -> RevisionCache[users.TokenCheck]:
+    checks: RevisionCache[users.TokenCheck] = request.app.state.token_checks
     return checks
 
 
@@ -75,7 +75,7 @@ async def get_principal(
     uow: UowDep,
     context: ContextDep,
     revision: DataRevisionDep,
-    checks: Annotated[ResponseCache[users.TokenCheck], Depends(get_token_checks)],
+    checks: Annotated[RevisionCache[users.TokenCheck], Depends(get_token_checks)],
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
 ) -> Principal:
     """The caller, from ``Authorization: Bearer <token>``; 401 for a missing, unknown or revoked token.
@@ -128,12 +128,20 @@ async def get_agreements(request: Request) -> AgreementCache:
 AgreementsDep = Annotated[AgreementCache, Depends(get_agreements)]
 
 
-async def get_response_cache(request: Request) -> ResponseCache[bytes]:
-    cache: ResponseCache[bytes] = request.app.state.response_cache
+async def get_response_cache(request: Request) -> RevisionCache[bytes]:
+    cache: RevisionCache[bytes] = request.app.state.response_cache
     return cache
 
 
-ResponseCacheDep = Annotated[ResponseCache[bytes], Depends(get_response_cache)]
+ResponseCacheDep = Annotated[RevisionCache[bytes], Depends(get_response_cache)]
+
+
+async def get_stored_pages(request: Request) -> StoredPages:
+    pages: StoredPages = request.app.state.stored_pages
+    return pages
+
+
+StoredPagesDep = Annotated[StoredPages, Depends(get_stored_pages)]
 
 
 async def get_now(context: ContextDep) -> datetime:

@@ -19,6 +19,7 @@ from servicepact.entrypoints.http.api.deps import (
     PrincipalDep,
     ResponseCacheDep,
     StaffDep,
+    StoredPagesDep,
     TicketId,
     UowDep,
 )
@@ -32,7 +33,7 @@ from servicepact.entrypoints.http.api.schemas import (
 )
 from servicepact.services import access, live_clocks, records
 from servicepact.services.access import Principal
-from servicepact.services.live_clocks import AgreementCache, SlaStatus
+from servicepact.services.live_clocks import AgreementCache, SlaStatus, StoredPages
 from servicepact.services.model import Page
 from servicepact.services.ports import UnitOfWork
 
@@ -55,6 +56,7 @@ async def list_tickets(
     now: NowDep,
     page: PageDep,
     cache: ResponseCacheDep,
+    stored: StoredPagesDep,
     revision: DataRevisionDep,
     status: Annotated[
         list[SlaStatus] | None,
@@ -80,7 +82,7 @@ async def list_tickets(
     def compute() -> bytes:
         listing = _ticket_listing(
             uow, principal, client, agreements, as_of, page, statuses, priorities,
-            created_from, created_to, agreement, clocks=clocks,
+            created_from, created_to, agreement, clocks=clocks, stored=stored,
         )  # fmt: skip
         return listing.model_dump_json().encode()
 
@@ -113,6 +115,7 @@ def _ticket_listing(
     agreement: str | None,
     *,
     clocks: bool,
+    stored: StoredPages,
 ) -> Listing[TicketPublic]:
     if not clocks:
         found = records.list_tickets(
@@ -134,6 +137,7 @@ def _ticket_listing(
         priorities=set(priorities),
         agreement_key=agreement,
         now=now,
+        stored=stored,
     )
     return Listing(
         items=[TicketPublic.of(t) for t in result.items],

@@ -1,16 +1,16 @@
-"""What requests compute from the stored data, kept while that data stays the same: the ticket list's
-bodies (within the second they were computed for) and the checks of API tokens.
+"""Values computed from the stored data, kept while that data stays the same.
 
-A page of live clocks depends on the stored data, on the caller's scope, on the query and on the instant
-to the second (the clocks count whole seconds). So the key holds all of these, with the store's data
-revision (every commit raises it: :meth:`~servicepact.services.ports.UnitOfWork.data_revision`): a body
-found under a key is byte for byte the body that computing it again would give, and none outlives a change.
+Every commit raises the store's data revision (:meth:`~servicepact.services.ports.UnitOfWork.data_revision`).
+A value kept under a key that starts with the revision, and holds everything else the value depends on
+(the caller's scope, the query, for live clocks the second), is the value that computing it again would
+give, and none outlives a change. The API keeps the ticket list's bodies, the stored pages they are
+computed from, and the checks of API tokens this way.
 
-Twenty dashboards asking for the same page in the same second cost one computation: the first request
-computes, the others wait for it and share its bytes (single flight), instead of all computing at once
-when the second turns. Errors are not kept: each waiter sees the error, the next request computes again.
+Twenty dashboards asking for the same page at once cost one computation: the first request computes, the
+others wait for it and share its result (single flight), instead of all computing at once when the second
+turns. Errors are not kept: each waiter sees the error, the next request computes again.
 
->>> cache: ResponseCache[bytes] = ResponseCache(size=2)
+>>> cache: RevisionCache[bytes] = RevisionCache(size=2)
 >>> cache.get(("tickets", 1), lambda: b"[]")
 b'[]'
 >>> cache.get(("tickets", 1), lambda: b"never computed")
@@ -27,12 +27,12 @@ from collections.abc import Callable, Hashable
 from concurrent.futures import Future
 from typing import Generic, TypeVar
 
-__all__ = ["ResponseCache"]
+__all__ = ["RevisionCache"]
 
 V = TypeVar("V")
 
 
-class ResponseCache(Generic[V]):
+class RevisionCache(Generic[V]):
     """A thread-safe LRU of ``size`` values with single-flight computation; ``size`` 0 keeps nothing.
 
     Keys must hold everything the value depends on, the data revision first.

@@ -1,4 +1,4 @@
-"""The response cache: one computation per key, waiters share it, errors are not kept."""
+"""The revision cache: one computation per key, waiters share it, errors are not kept."""
 
 from __future__ import annotations
 
@@ -8,11 +8,11 @@ import time
 import pytest
 
 from servicepact.domain.errors import InputError
-from servicepact.entrypoints.http.response_cache import ResponseCache
+from servicepact.services.revision_cache import RevisionCache
 
 
 def test_a_kept_body_is_answered_without_computing_again() -> None:
-    cache = ResponseCache(size=4)
+    cache = RevisionCache(size=4)
     calls: list[int] = []
 
     def compute() -> bytes:
@@ -26,7 +26,7 @@ def test_a_kept_body_is_answered_without_computing_again() -> None:
 
 
 def test_requests_for_a_key_being_computed_wait_for_that_one_computation() -> None:
-    cache = ResponseCache(size=4)
+    cache = RevisionCache(size=4)
     started, release = threading.Event(), threading.Event()
     calls: list[int] = []
 
@@ -53,7 +53,7 @@ def test_requests_for_a_key_being_computed_wait_for_that_one_computation() -> No
 
 
 def test_an_error_reaches_the_caller_and_is_not_kept() -> None:
-    cache = ResponseCache(size=4)
+    cache = RevisionCache(size=4)
 
     def failing() -> bytes:
         raise InputError("no such page")
@@ -65,14 +65,14 @@ def test_an_error_reaches_the_caller_and_is_not_kept() -> None:
 
 
 def test_the_least_recently_used_body_goes_first_and_size_zero_keeps_nothing() -> None:
-    cache = ResponseCache(size=2)
+    cache = RevisionCache(size=2)
     cache.get("a", lambda: b"a")
     cache.get("b", lambda: b"b")
     cache.get("a", lambda: b"a again")  # "a" is now the most recently used
     cache.get("c", lambda: b"c")
     assert (cache.peek("a"), cache.peek("b"), cache.peek("c")) == (b"a", None, b"c")
 
-    off = ResponseCache(size=0)
+    off = RevisionCache(size=0)
     assert off.get("a", lambda: b"1") == b"1"
     assert off.get("a", lambda: b"2") == b"2"
     assert off.peek("a") is None
