@@ -625,9 +625,9 @@ class FakeUnitOfWork:
         if self._depth == 0:
             self.working = None
 
-    def commit(self) -> None:
+    def commit(self, *, changes_data: bool = True) -> None:
         assert self.working is not None, "commit inside `with uow:`"
-        self.working.revision += 1
+        self.working.revision += changes_data
         self.store = self.working
         self.working = self.store.copy()
         self.commits += 1

@@ -22,6 +22,7 @@ True
 from __future__ import annotations
 
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from concurrent.futures import Future
@@ -35,49 +36,71 @@ V = TypeVar("V")
 class RevisionCache(Generic[V]):
     """A thread-safe LRU of ``size`` values with single-flight computation; ``size`` 0 keeps nothing.
 
-    Keys must hold everything the value depends on, the data revision first.
+    Keys must hold everything the value depends on, the data revision first. ``max_age`` (seconds) bounds
+    how long a value is kept even when the revision stays: a write that bypassed the unit of work (an edit
+    by hand, a database restored under a running server) shows within that time.
     """
 
-    def __init__(self, size: int = 256) -> None:
+    def __init__(
+        self, size: int = 256, *, max_age: float | None = None, clock: Callable[[], float] = time.monotonic
+    ) -> None:
         self.size = size
-        self._bodies: OrderedDict[Hashable, Future[V]] = OrderedDict()
+        self.max_age = max_age
+        self._clock = clock
+        self._values: OrderedDict[Hashable, tuple[float, Future[V]]] = OrderedDict()
         self._lock = threading.Lock()
         self.computed = 0  # how many values were computed (tests and benchmarks read it)
+
+    def __len__(self) -> int:
+        """How many values are kept (or being computed)."""
+        with self._lock:
+            return len(self._values)
 
     def peek(self, key: Hashable) -> V | None:
         """The value under ``key`` if it is computed already (never waits), else None."""
         with self._lock:
-            found = self._bodies.get(key)
+            found = self._fresh(key)
             if found is None or not found.done() or found.exception() is not None:
                 return None
-            self._bodies.move_to_end(key)
         return found.result()
 
     def get(self, key: Hashable, compute: Callable[[], V]) -> V:
         """The value under ``key``, computed by ``compute`` unless it is kept or being computed."""
         if self.size <= 0:
-            self.computed += 1
-            return compute()
+            value = compute()
+            with self._lock:
+                self.computed += 1
+            return value
         with self._lock:
-            found = self._bodies.get(key)
-            if found is not None:
-                self._bodies.move_to_end(key)
-            else:
+            found = self._fresh(key)
+            if found is None:
                 mine: Future[V] = Future()
-                self._bodies[key] = mine
-                while len(self._bodies) > self.size:
-                    self._bodies.popitem(last=False)
+                self._values[key] = (self._clock(), mine)
+                while len(self._values) > self.size:
+                    self._values.popitem(last=False)
         if found is not None:
             return found.result()
         try:
-            body = compute()
+            value = compute()
         except BaseException as error:
             with self._lock:
-                if self._bodies.get(key) is mine:
-                    del self._bodies[key]
+                if key in self._values and self._values[key][1] is mine:
+                    del self._values[key]
             mine.set_exception(error)
             raise
         with self._lock:
             self.computed += 1
-        mine.set_result(body)
-        return body
+        mine.set_result(value)
+        return value
+
+    def _fresh(self, key: Hashable) -> Future[V] | None:
+        """The entry under ``key`` unless missing or too old (dropped then); call with the lock held."""
+        entry = self._values.get(key)
+        if entry is None:
+            return None
+        kept_at, future = entry
+        if self.max_age is not None and self._clock() - kept_at > self.max_age:
+            del self._values[key]
+            return None
+        self._values.move_to_end(key)
+        return future

@@ -264,10 +264,30 @@ def check_token(uow: UnitOfWork, secret: str) -> TokenCheck:
 
 
 def record_token_use(uow: UnitOfWork, token_id: int) -> None:
-    """Write when the token was last used (at most once a minute: see :meth:`TokenCheck.use_due`)."""
+    """Write when the token was last used (at most once a minute: see :meth:`TokenCheck.use_due`).
+
+    Bookkeeping: the data revision stays, so what was computed from the data is still good.
+    """
     with uow:
         uow.tokens.mark_used(token_id, uow.clock.now())
-        uow.commit()
+        uow.commit(changes_data=False)
+
+
+class TokenUses:
+    """When this process last recorded, or tried to record, each token's use: a check kept while the data
+    stays the same still carries the ``last_used_at`` it was read with, so without this every request
+    after the first minute would write again. Used from one thread (the event loop)."""
+
+    def __init__(self) -> None:
+        self._tried: dict[int, datetime] = {}
+
+    def due(self, check: TokenCheck, now: datetime) -> bool:
+        """Whether to record the use now; True counts as a try."""
+        tried = self._tried.get(check.token_id)
+        if not check.use_due(now) or (tried is not None and now - tried < _USED_EVERY):
+            return False
+        self._tried[check.token_id] = now
+        return True
 
 
 def authenticate_token(uow: UnitOfWork, secret: str) -> Principal:

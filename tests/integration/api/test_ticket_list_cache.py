@@ -1,5 +1,5 @@
-"""The ticket list's kept bodies: reused within one second of unchanged data, for the same caller scope
-and query only; any commit or a new second computes again."""
+"""The ticket list's kept bodies, stored pages and token checks: reused while the data stays the same, for
+the same caller scope and query only (bodies within one second); any commit shows in the next answer."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 
 from servicepact.domain.errors import ConflictError
-from servicepact.services import users
+from servicepact.services import records, users
 from servicepact.services.access import SYSTEM
 from servicepact.services.revision_cache import RevisionCache
 from tests.integration.api.conftest import Api
@@ -18,8 +18,8 @@ pytestmark = pytest.mark.db
 TICKETS = "/api/v1/clients/acme/tickets"
 
 
-def cache_of(api: Api) -> RevisionCache:
-    cache: RevisionCache = api.app.state.response_cache
+def cache_of(api: Api) -> RevisionCache[bytes]:
+    cache: RevisionCache[bytes] = api.app.state.response_cache
     return cache
 
 
@@ -30,7 +30,6 @@ def by_id(response) -> dict[str, dict]:
 
 def test_the_same_page_in_the_same_second_is_computed_once(api: Api) -> None:
     cache = cache_of(api)
-    api.get("/api/v1/me")  # the token's first use is recorded: a commit, which raises the revision
     first = api.get(TICKETS)
     computed = cache.computed
     second = api.get(TICKETS)
@@ -48,26 +47,45 @@ def test_a_change_shows_at_once_in_the_same_second(api: Api) -> None:
 
 
 def test_the_clocks_move_with_the_second(api: Api) -> None:
+    cache = cache_of(api)
     before = by_id(api.get(TICKETS))["T-ACME-1"]["resolution"]["business_seconds"]
+    computed = cache.computed
     api.clock.set(api.clock.now() + timedelta(microseconds=400_000))  # the same second: the same body
     assert by_id(api.get(TICKETS))["T-ACME-1"]["resolution"]["business_seconds"] == before
+    assert cache.computed == computed
     api.clock.set(api.clock.now() + timedelta(seconds=1))
     assert by_id(api.get(TICKETS))["T-ACME-1"]["resolution"]["business_seconds"] == before + 1
+    assert cache.computed == computed + 1
 
 
 def test_a_page_kept_for_staff_is_never_answered_to_another_clients_user(api: Api) -> None:
-    assert api.get(TICKETS).status_code == 200  # staff: now kept
+    cache = cache_of(api)
+    staff = api.get(TICKETS)
+    computed = cache.computed
+    assert api.get(TICKETS).content == staff.content
+    assert cache.computed == computed  # kept for staff's scope
     assert api.get(TICKETS, who="beta_user").status_code == 404
     mine = api.get(TICKETS, who="acme_user")
     assert mine.status_code == 200
-    assert mine.content == api.get(TICKETS).content
+    assert mine.content == staff.content
+    assert cache.computed == computed + 1  # acme's user has a scope, and a body, of their own
 
 
 def test_with_the_cache_off_every_request_computes(api: Api) -> None:
-    api.app.state.response_cache = off = RevisionCache(size=0)
+    api.app.state.response_cache = off = RevisionCache[bytes](size=0)
     first, second = api.get(TICKETS), api.get(TICKETS)
     assert first.content == second.content
     assert off.computed == 2
+
+
+def test_a_tokens_use_is_recorded_without_raising_the_revision(api: Api) -> None:
+    revision = records.data_revision(api.database.unit_of_work(api.clock))
+    assert api.get(TICKETS).status_code == 200  # the token's first use: recorded after the answer
+    with api.database.unit_of_work(api.clock) as uow:
+        token = uow.tokens.get_by_hash(users.token_hash(api.tokens["staff"]))
+    assert token is not None
+    assert token.last_used_at == api.clock.now()
+    assert records.data_revision(api.database.unit_of_work(api.clock)) == revision
 
 
 def test_a_busy_database_does_not_fail_a_read_because_the_tokens_last_use_cannot_be_written(
@@ -77,13 +95,13 @@ def test_a_busy_database_does_not_fail_a_read_because_the_tokens_last_use_cannot
         raise ConflictError("the database is busy with another change; try again")
 
     monkeypatch.setattr(users, "record_token_use", busy)
-    api.clock.set(api.clock.now() + timedelta(minutes=5))  # the use is due to be recorded again
     assert api.get(TICKETS).status_code == 200
 
 
-def test_a_revoked_token_is_refused_at_once_though_its_check_was_kept(api: Api) -> None:
+def test_a_revoked_token_or_a_deactivated_user_is_refused_at_once_though_its_check_was_kept(
+    api: Api,
+) -> None:
     checks = api.app.state.token_checks
-    api.get("/api/v1/me")  # the token's first use is recorded: a commit, which raises the revision
     assert api.get(TICKETS).status_code == 200
     computed = checks.computed
     assert api.get(TICKETS).status_code == 200
@@ -94,10 +112,13 @@ def test_a_revoked_token_is_refused_at_once_though_its_check_was_kept(api: Api) 
     users.revoke_token(api.database.unit_of_work(api.clock), SYSTEM, token.id)
     assert api.get(TICKETS).status_code == 401
 
+    assert api.get(TICKETS, who="acme_user").status_code == 200
+    users.deactivate_user(api.database.unit_of_work(api.clock), SYSTEM, "it@acme.example")
+    assert api.get(TICKETS, who="acme_user").status_code == 401
+
 
 def test_a_later_second_computes_the_clocks_again_but_not_the_reads(api: Api) -> None:
     stored = api.app.state.stored_pages
-    api.get("/api/v1/me")  # the token's first use is recorded: a commit, which raises the revision
     before = by_id(api.get(TICKETS))["T-ACME-1"]["resolution"]["business_seconds"]
     reads = stored.computed
     api.clock.set(api.clock.now() + timedelta(seconds=5))
@@ -106,3 +127,13 @@ def test_a_later_second_computes_the_clocks_again_but_not_the_reads(api: Api) ->
     api.post(f"{TICKETS}/T-ACME-1/priority", json={"priority": "P1", "reason": "outage"})
     assert by_id(api.get(TICKETS))["T-ACME-1"]["priority"] == "P1"
     assert stored.computed == reads + 1
+
+
+def test_large_pages_are_computed_every_time_rather_than_kept(api: Api) -> None:
+    cache, stored = cache_of(api), api.app.state.stored_pages
+    kept = (len(cache), len(stored))
+    for _ in range(2):
+        assert len(by_id(api.get(TICKETS, params={"limit": 500}))) == 3
+    assert (len(cache), len(stored)) == kept
+    api.get(TICKETS, params={"limit": 50})
+    assert (len(cache), len(stored)) == (kept[0] + 1, kept[1] + 1)

@@ -52,7 +52,7 @@ def test_an_unknown_environment_is_a_clear_error():
 def test_the_response_cache_size_comes_from_the_environment_and_bad_values_are_named():
     assert Settings.from_env({}).response_cache_size == 256
     assert Settings.from_env({"SERVICEPACT_RESPONSE_CACHE": "0"}).response_cache_size == 0
-    for bad in ("-1", "many", "1e3", "100001"):
+    for bad in ("-1", "many", "1e3", "100001", "\u00b2", "\u0663"):
         with pytest.raises(InputError, match="SERVICEPACT_RESPONSE_CACHE"):
             Settings.from_env({"SERVICEPACT_RESPONSE_CACHE": bad})
 

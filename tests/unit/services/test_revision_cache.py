@@ -76,3 +76,15 @@ def test_the_least_recently_used_body_goes_first_and_size_zero_keeps_nothing() -
     assert off.get("a", lambda: b"1") == b"1"
     assert off.get("a", lambda: b"2") == b"2"
     assert off.peek("a") is None
+
+
+def test_a_value_older_than_max_age_is_computed_again() -> None:
+    now = [0.0]
+    cache: RevisionCache[bytes] = RevisionCache(size=4, max_age=60, clock=lambda: now[0])
+    cache.get("k", lambda: b"old")
+    now[0] = 59.0
+    assert cache.get("k", lambda: b"new") == b"old"
+    now[0] = 61.0
+    assert cache.peek("k") is None
+    assert cache.get("k", lambda: b"new") == b"new"
+    assert len(cache) == 1

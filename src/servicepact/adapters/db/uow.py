@@ -93,14 +93,15 @@ class SqlAlchemyUnitOfWork:
         if isinstance(exc, SQLAlchemyError):
             raise translate(exc) from exc
 
-    def commit(self) -> None:
+    def commit(self, *, changes_data: bool = True) -> None:
         try:
-            # Raised last, just before COMMIT, so that concurrent writers wait on its row lock briefly.
-            self.session.execute(
-                update(DataRevisionRow)
-                .where(DataRevisionRow.id == REVISION_ROW)
-                .values(value=DataRevisionRow.value + 1)
-            )
+            if changes_data:
+                # Raised last, just before COMMIT, so that concurrent writers wait on its row lock briefly.
+                self.session.execute(
+                    update(DataRevisionRow)
+                    .where(DataRevisionRow.id == REVISION_ROW)
+                    .values(value=DataRevisionRow.value + 1)
+                )
             self.session.commit()
         except SQLAlchemyError as error:
             raise translate(error) from error

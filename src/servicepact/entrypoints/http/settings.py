@@ -41,7 +41,7 @@ class Settings:
         except ValueError:
             raise InputError("SERVICEPACT_ENV must be 'development' or 'production'") from None
         cache_size = env.get("SERVICEPACT_RESPONSE_CACHE", "256").strip()
-        if not cache_size.isdigit() or int(cache_size) > 100_000:
+        if not cache_size.isascii() or not cache_size.isdigit() or int(cache_size) > 100_000:
             raise InputError("SERVICEPACT_RESPONSE_CACHE must be a whole number from 0 to 100000")
         secret = env.get("SERVICEPACT_SECRET_KEY", "")
         if environment is Environment.PRODUCTION and len(secret) < 32:

@@ -10,16 +10,15 @@ is decided by the service layer's scopes (:mod:`servicepact.services.access`), s
 
 from __future__ import annotations
 
-from contextlib import suppress
+import logging
 from datetime import datetime
 from typing import Annotated
 
-from fastapi import Depends, HTTPException, Path, Query, Request
-from fastapi.concurrency import run_in_threadpool
+from fastapi import BackgroundTasks, Depends, HTTPException, Path, Query, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from servicepact.adapters.agreement_files import read_agreement
-from servicepact.domain.errors import ConflictError, PermissionDeniedError
+from servicepact.domain.errors import PermissionDeniedError, ServicepactError
 from servicepact.entrypoints.http.app import AppContext
 from servicepact.services import access, records, users
 from servicepact.services.access import Principal
@@ -27,6 +26,8 @@ from servicepact.services.live_clocks import AgreementCache, StoredPages
 from servicepact.services.model import Page
 from servicepact.services.ports import UnitOfWork
 from servicepact.services.revision_cache import RevisionCache
+
+log = logging.getLogger("servicepact")
 
 MAX_LIMIT = 1_000
 MAX_OFFSET = 1_000_000_000
@@ -58,37 +59,49 @@ async def get_uow(context: ContextDep) -> UnitOfWork:
 UowDep = Annotated[UnitOfWork, Depends(get_uow)]
 
 
-async def get_data_revision(uow: UowDep) -> int | None:
-    """The store's data revision as the request starts (read once per request)."""
-    return records.data_revision(uow)
+def data_revision_of(request: Request, uow: UnitOfWork) -> int | None:
+    """The store's data revision as the request's first use of it found it (read once per request)."""
+    if not hasattr(request.state, "data_revision"):
+        request.state.data_revision = records.data_revision(uow)
+    revision: int | None = request.state.data_revision
+    return revision
+
+
+async def get_data_revision(request: Request, uow: UowDep) -> int | None:
+    return data_revision_of(request, uow)
 
 
 DataRevisionDep = Annotated[int | None, Depends(get_data_revision)]
 
 
-async def get_token_checks(request: Request) -> RevisionCache[users.TokenCheck]:
-    checks: RevisionCache[users.TokenCheck] = request.app.state.token_checks
-    return checks
+def _record_use(context: AppContext, token_id: int) -> None:
+    # After the answer is sent. A database busy with a long write, or gone, must not turn into an error
+    # here: the use is recorded on a later request.
+    try:
+        users.record_token_use(context.uow_factory(), token_id)
+    except ServicepactError as error:
+        log.info("the last use of token %s was not recorded: %s", token_id, error.message)
 
 
 async def get_principal(
+    request: Request,
     uow: UowDep,
     context: ContextDep,
-    revision: DataRevisionDep,
-    checks: Annotated[RevisionCache[users.TokenCheck], Depends(get_token_checks)],
+    background: BackgroundTasks,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
 ) -> Principal:
     """The caller, from ``Authorization: Bearer <token>``; 401 for a missing, unknown or revoked token.
 
     The check is two indexed reads, done on the event loop (a hop to the thread pool would cost more
-    than the reads), and kept under the data revision: a revoked token or a deactivated user is a
-    commit, which raises the revision, so the next request checks again. The write of the token's last
-    use, at most once a minute, goes to the thread pool, where waiting for the write lock holds up no
-    other request.
+    than the reads), and kept under the data revision (for a minute at most): a revoked token or a
+    deactivated user is a commit, which raises the revision, so the next request checks again. The
+    token's last use is written at most once a minute, after the answer is sent.
     """
     if credentials is None:
         raise unauthorized("send an API token: Authorization: Bearer <token>")
     secret = credentials.credentials
+    checks: RevisionCache[users.TokenCheck] = request.app.state.token_checks
+    revision = data_revision_of(request, uow)
     try:
         if revision is None:
             check = users.check_token(uow, secret)
@@ -97,10 +110,9 @@ async def get_principal(
             check = checks.get(key, lambda: users.check_token(uow, secret))
     except PermissionDeniedError as error:
         raise unauthorized(error.message) from None
-    if check.use_due(context.clock.now()):
-        # A database busy with a long write must not fail a read: the use is recorded on a later request.
-        with suppress(ConflictError):
-            await run_in_threadpool(users.record_token_use, context.uow_factory(), check.token_id)
+    token_uses: users.TokenUses = request.app.state.token_uses
+    if token_uses.due(check, context.clock.now()):
+        background.add_task(_record_use, context, check.token_id)
     return check.principal
 
 

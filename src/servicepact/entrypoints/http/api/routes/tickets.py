@@ -39,6 +39,9 @@ from servicepact.services.ports import UnitOfWork
 
 router = APIRouter(prefix="/clients/{client}/tickets", tags=["tickets"])
 
+KEPT_PAGE_ROWS = 200
+"""Pages of at most this many tickets are kept (a dashboard asks for 50): 256 kept pages stay small."""
+
 AgreementQuery = Annotated[
     str | None,
     Query(
@@ -78,22 +81,23 @@ async def list_tickets(
     # The clocks count whole seconds: the page as of this second is the page for the whole second.
     as_of = now.replace(microsecond=0)
     statuses, priorities = sorted(set(status or ())), sorted(set(priority or ()))
+    keep = revision is not None and page.limit <= KEPT_PAGE_ROWS  # bounds what a process keeps
 
     def compute() -> bytes:
         listing = _ticket_listing(
             uow, principal, client, agreements, as_of, page, statuses, priorities,
-            created_from, created_to, agreement, clocks=clocks, stored=stored,
+            created_from, created_to, agreement, clocks=clocks, stored=stored if keep else None,
         )  # fmt: skip
         return listing.model_dump_json().encode()
 
     # A kept body is answered here, on the event loop; computing one runs in the thread pool, where
-    # requests for the same page wait for the first (single flight). The revision was read as the
-    # request started, before the caller's token was checked.
-    if revision is None:
+    # requests for the same page wait for the first (single flight). The revision was read before the
+    # caller's token was checked.
+    if not keep:
         return Response(await run_in_threadpool(compute), media_type="application/json")
     key = (
-        "tickets", revision, access.scope_of(principal), client, as_of, page, tuple(statuses),
-        tuple(priorities), created_from, created_to, agreement, clocks,
+        "tickets", revision, access.scope_of(principal), client, as_of if clocks else None, page,
+        tuple(statuses), tuple(priorities), created_from, created_to, agreement, clocks,
     )  # fmt: skip
     body = cache.peek(key)
     if body is None:
@@ -115,7 +119,7 @@ def _ticket_listing(
     agreement: str | None,
     *,
     clocks: bool,
-    stored: StoredPages,
+    stored: StoredPages | None,
 ) -> Listing[TicketPublic]:
     if not clocks:
         found = records.list_tickets(
