@@ -1,8 +1,11 @@
+import anyio.to_thread
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from pydantic import BaseModel
 
+from servicepact.adapters.db import DatabaseSettings
+from servicepact.adapters.db.engine import POOL_OVERFLOW, POOL_SIZE, make_engine
 from servicepact.domain.errors import (
     AgreementError,
     ConflictError,
@@ -12,8 +15,11 @@ from servicepact.domain.errors import (
     PermissionDeniedError,
     Problem,
 )
+from servicepact.entrypoints.http import create_app
+from servicepact.entrypoints.http.app import THREADS
 from servicepact.entrypoints.http.errors import install_error_handlers
 from servicepact.entrypoints.http.settings import Environment, Settings
+from servicepact.testing import FakeUnitOfWork
 
 
 def test_production_refuses_to_start_without_a_real_secret_key():
@@ -129,3 +135,19 @@ def test_an_unexpected_fault_is_a_500_without_details(client):
     assert response.status_code == 500
     assert response.json() == {"error": {"code": "internal_error", "message": "an unexpected error occurred",
                                           "field": None}}  # fmt: skip
+
+
+def test_the_thread_pool_is_smaller_than_the_connections_a_process_may_open(tmp_path):
+    """The event loop's short reads never wait for a connection that every thread holds."""
+    app = create_app(Settings(), uow_factory=FakeUnitOfWork)
+
+    @app.get("/threads")
+    async def threads() -> int:
+        return int(anyio.to_thread.current_default_thread_limiter().total_tokens)
+
+    with TestClient(app) as client:  # the lifespan sets the limit
+        assert client.get("/threads").json() == THREADS
+    engine = make_engine(DatabaseSettings(f"sqlite:///{tmp_path / 'pool.db'}"))
+    assert engine.pool.size() == POOL_SIZE
+    assert POOL_SIZE + POOL_OVERFLOW > THREADS
+    engine.dispose()

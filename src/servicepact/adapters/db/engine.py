@@ -68,9 +68,15 @@ def normalise_url(url: str) -> str:
     raise InputError(f"{ENV_URL}: {backend} is not supported; use sqlite:/// or postgresql+psycopg://")
 
 
+POOL_SIZE, POOL_OVERFLOW = 5, 25
+"""Connections per process: 5 kept open, up to 30 at once. More than the API's thread pool
+(``entrypoints/http/app.THREADS``) so that the short reads the event loop makes never wait for a
+connection that a thread holds."""
+
+
 def make_engine(settings: DatabaseSettings) -> Engine:
     """An engine for ``settings``; on SQLite every connection gets WAL, foreign keys and a busy timeout."""
-    options: dict[str, Any] = {"echo": settings.echo}
+    options: dict[str, Any] = {"echo": settings.echo, "pool_size": POOL_SIZE, "max_overflow": POOL_OVERFLOW}
     if settings.dialect == "sqlite":
         engine = create_engine(settings.url, **options)
         event.listen(engine, "connect", _sqlite_pragmas)

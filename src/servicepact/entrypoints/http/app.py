@@ -5,10 +5,12 @@ Nothing is built at import time: ``create_app`` wires concrete adapters (or the 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+import anyio.to_thread
 from fastapi import FastAPI
 
 from servicepact.entrypoints.http.errors import install_error_handlers
@@ -20,6 +22,10 @@ from servicepact.services.users import TokenCheck, TokenUses
 
 API_PREFIX = "/api/v1"
 TOKEN_CHECKS = 1_024  # token checks kept per process (each a few hundred bytes)
+THREADS = 20
+"""Threads for blocking work per process (anyio's default is 40): fewer than the database connections a
+process may open (``adapters/db/engine.POOL_SIZE + POOL_OVERFLOW``), so the event loop's short reads
+never wait for a connection, and plenty for two cores."""
 KEPT_FOR = 60.0  # seconds: a write that bypassed the unit of work (by hand, a restore) shows within this
 
 
@@ -35,6 +41,12 @@ class AppContext:
     settings: Settings
     uow_factory: Callable[[], UnitOfWork]
     clock: Clock
+
+
+@asynccontextmanager
+async def _lifespan(_app: FastAPI) -> AsyncIterator[None]:
+    anyio.to_thread.current_default_thread_limiter().total_tokens = THREADS
+    yield
 
 
 def create_app(
@@ -56,6 +68,7 @@ def create_app(
         openapi_url=f"{API_PREFIX}/openapi.json",
         docs_url=f"{API_PREFIX}/docs",
         redoc_url=None,
+        lifespan=_lifespan,
     )
     app.state.context = AppContext(settings=settings, uow_factory=uow_factory, clock=clock or SystemClock())
     app.state.response_cache = RevisionCache[bytes](settings.response_cache_size)
