@@ -4,7 +4,7 @@ Passwords are hashed with scrypt (stdlib ``hashlib.scrypt``, a random salt per u
 ``sp_`` and 43 random URL-safe characters; only its SHA-256 is stored, so it is shown once, when created.
 
 >>> new = create_token(uow, SYSTEM, "ops@msp.example", name="ci")  # doctest: +SKIP
->>> authenticate_token(uow, new.secret).name  # doctest: +SKIP
+>>> check_token(uow, new.secret).principal.name  # doctest: +SKIP
 'ops@msp.example'
 """
 
@@ -288,12 +288,3 @@ class TokenUses:
             return False
         self._tried[check.token_id] = now
         return True
-
-
-def authenticate_token(uow: UnitOfWork, secret: str) -> Principal:
-    """The principal a bearer token stands for, its use recorded; :class:`PermissionDeniedError` for an
-    unknown, revoked or deactivated one."""
-    check = check_token(uow, secret)
-    if check.use_due(uow.clock.now()):
-        record_token_use(uow, check.token_id)
-    return check.principal

@@ -3,7 +3,7 @@
 A webhook token is ``spw_`` and 43 random URL-safe characters. It is stored like an API token (only its
 SHA-256, in the same table) and belongs to the client's *webhook user*, ``webhook@<client>.invalid``, a
 ``client``-role user without a password, made with the first token. The bearer-token check of the API
-(:func:`servicepact.services.users.authenticate_token`) refuses the ``spw_`` prefix, so a webhook token
+(:func:`servicepact.services.users.check_token`) refuses the ``spw_`` prefix, so a webhook token
 can only push events, and only for its own client.
 
 A delivery is all or nothing: events are idempotent on their ``event_id`` (per ticket; a repeated

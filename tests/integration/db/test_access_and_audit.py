@@ -95,7 +95,7 @@ def test_changes_leave_audit_entries_of_who_did_what_and_when(uow, clock, two_cl
 def test_the_database_never_holds_a_token_only_its_hash(uow, database: Database):
     users.create_user(uow, SYSTEM, "ops@msp.example", Role.ENGINEER, password="correct horse battery")
     new = users.create_token(uow, SYSTEM, "ops@msp.example", name="ci")
-    assert users.authenticate_token(uow, new.secret).name == "ops@msp.example"
+    assert users.check_token(uow, new.secret).principal.name == "ops@msp.example"
     with database.engine.connect() as connection:
         for table in ("api_tokens", "audit_log", "users"):
             for row in connection.execute(sqlalchemy.text(f"SELECT * FROM {table}")):
@@ -103,7 +103,7 @@ def test_the_database_never_holds_a_token_only_its_hash(uow, database: Database)
                 assert all("correct horse battery" not in str(value) for value in row)
     users.revoke_token(uow, SYSTEM, new.token.id)
     with pytest.raises(PermissionDeniedError):
-        users.authenticate_token(uow, new.secret)
+        users.check_token(uow, new.secret)
 
 
 def test_passwords_are_checked_against_their_scrypt_hash(uow):

@@ -203,11 +203,26 @@ def test_tokens_are_shown_once_and_stored_as_their_hash(uow: FakeUnitOfWork):
     assert new.secret.startswith("sp_")
     assert new.token.token_hash == users.token_hash(new.secret)
     assert new.secret not in repr(uow.store)
-    principal = users.authenticate_token(uow, new.secret)
+    principal = users.check_token(uow, new.secret).principal
     assert principal.role is Role.CLIENT
     assert principal.client_id == clients.get_client(uow, SYSTEM, "acme").id
     with pytest.raises(PermissionDeniedError):
-        users.authenticate_token(uow, new.secret + "x")
+        users.check_token(uow, new.secret + "x")
+
+
+def test_a_tokens_use_is_recorded_at_most_once_a_minute_per_process(uow: FakeUnitOfWork):
+    users.create_user(uow, SYSTEM, "jo@acme.example", Role.ENGINEER)
+    new = users.create_token(uow, SYSTEM, "jo@acme.example")
+    check, uses, now = users.check_token(uow, new.secret), users.TokenUses(), uow.clock.now()
+    assert uses.due(check, now)  # never used
+    assert not uses.due(check, now + timedelta(seconds=59))  # tried a moment ago in this process
+    assert uses.due(check, now + timedelta(seconds=61))
+    revision = records.data_revision(uow)
+    users.record_token_use(uow, check.token_id)
+    assert records.data_revision(uow) == revision  # bookkeeping: what was computed is still good
+    recorded = users.check_token(uow, new.secret)
+    assert recorded.last_used_at == uow.clock.now()
+    assert not users.TokenUses().due(recorded, uow.clock.now() + timedelta(seconds=30))
 
 
 def test_a_user_makes_tokens_only_for_themself_unless_admin(uow: FakeUnitOfWork):
@@ -226,7 +241,7 @@ def test_a_deactivated_user_cannot_use_their_tokens(uow: FakeUnitOfWork):
     new = users.create_token(uow, SYSTEM, "jo@acme.example")
     users.deactivate_user(uow, SYSTEM, "jo@acme.example")
     with pytest.raises(PermissionDeniedError, match="deactivated"):
-        users.authenticate_token(uow, new.secret)
+        users.check_token(uow, new.secret)
 
 
 def test_the_fake_forgets_what_was_not_committed(uow: FakeUnitOfWork):
