@@ -31,7 +31,7 @@ from servicepact.domain.records import (
 )
 from servicepact.services.importing import ImportReport
 from servicepact.services.live_clocks import Clock, SlaStatus, TicketClocks
-from servicepact.services.model import AgreementVersion, ApiToken, ImportKind, VersionStatus
+from servicepact.services.model import AgreementVersion, ImportKind, VersionStatus
 from servicepact.services.webhooks import CREATED, WebhookEvent, WebhookReport
 
 T = TypeVar("T")
@@ -531,17 +531,6 @@ class WebhookTokenPublic(Schema):
     created_at: UtcOut
     last_used_at: UtcOut | None
     revoked_at: UtcOut | None
-
-    @classmethod
-    def of(cls, token: ApiToken) -> Self:
-        return cls(
-            id=token.id,
-            name=token.name,
-            prefix=token.prefix,
-            created_at=token.created_at,
-            last_used_at=token.last_used_at,
-            revoked_at=token.revoked_at,
-        )
 
 
 class NewWebhookTokenPublic(WebhookTokenPublic):
