@@ -49,7 +49,7 @@ def test_the_targets_table_has_one_row_per_priority_in_priority_order(northwind:
     support = build_contract(northwind, "en").sections[2]
     table = next(b for b in support.subsections[1].blocks if isinstance(b, Table))
     assert [row[:3] for row in table.rows] == [
-        ("P1 — Critical", "30 minutes", "4 hours"),
+        ("P1 — Critical", "30 minutes", "3 hours"),
         ("P2 — High", "1 business hour", "8 business hours"),
         ("P3 — Normal", "4 business hours", "3 business days"),
         ("P4 — Low", "1 business day", "10 business days"),

@@ -52,11 +52,13 @@ def test_success_rate_is_successful_runs_over_the_runs_started_in_the_period():
 def test_rpo_compliance_is_the_time_weighted_share_averaged_over_systems():
     backups = result()
     shares = {system.system: system.compliant_seconds for system in backups.systems}
-    # file-server and erp: 30 + 30 + 60 min = 7,200 s each; workstations: 00:00-12:00 = 43,200 s.
-    assert shares == {"file-server": 7200, "erp": 7200, "workstations": 43200}
-    # (7,200 + 7,200 + 43,200) / 3 / 86,400 = 22.22...%
+    # rpo 2h for file-server and erp: 00:00-01:30 and 02:00-04:30 = 14,400 s each; workstations (rpo 36h,
+    # last success 28 Feb 12:00): covered until 2 March 00:00, so the whole day = 86,400 s.
+    assert shares == {"file-server": 14400, "erp": 14400, "workstations": 86400}
+    # (14,400 + 14,400 + 86,400) / 3 / 86,400 = 44.44...%
     assert (
-        backups.rpo_compliance.value == ((Decimal(7200) * 100 / 86400) * 2 + Decimal(43200) * 100 / 86400) / 3
+        backups.rpo_compliance.value
+        == ((Decimal(14400) * 100 / 86400) * 2 + Decimal(86400) * 100 / 86400) / 3
     )
 
 

@@ -134,5 +134,5 @@ def test_times_are_shown_against_the_targets_in_business_hours(northwind: Month)
     report = build_report(northwind.evaluation, northwind.agreement)
     times = next(section for section in report.sections if section.anchor == "times")
     targets = {row[0].text: (row[1].text, row[3].text) for row in times.tables[0].rows}
-    assert targets["P1 · Critical"] == ("30 min", "4 h")
+    assert targets["P1 · Critical"] == ("30 min", "3 h")
     assert targets["P3 · Normal"] == ("4 h", "27 h (3 bd)")

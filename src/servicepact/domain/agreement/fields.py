@@ -32,7 +32,7 @@ T = TypeVar("T")
 PARSE_ERROR = "sp003"
 
 
-def _reporting_sp003(parser: Callable[[Any], T]) -> Callable[[Any], T]:
+def reporting_sp003(parser: Callable[[Any], T]) -> Callable[[Any], T]:
     def validate(value: Any) -> T:
         try:
             return parser(value)
@@ -50,7 +50,7 @@ def _string_schema(pattern: str, description: str, examples: list[str]) -> WithJ
 
 DurationField = Annotated[
     Duration,
-    PlainValidator(_reporting_sp003(Duration.parse)),
+    PlainValidator(reporting_sp003(Duration.parse)),
     PlainSerializer(str, return_type=str),
     _string_schema(
         r"^\s*(\d+d)?(\d+bd)?(\d+(\.\d+)?h)?(\d+(\.\d+)?m)?(\d+s)?\s*$",
@@ -61,14 +61,14 @@ DurationField = Annotated[
 
 PercentageField = Annotated[
     Percentage,
-    PlainValidator(_reporting_sp003(Percentage.parse)),
+    PlainValidator(reporting_sp003(Percentage.parse)),
     PlainSerializer(str, return_type=str),
     _string_schema(r"^\s*-?\d+(\.\d+)?\s*%\s*$", "A percentage such as '99.9%'.", ["99.9%"]),
 ]
 
 TimeIntervalField = Annotated[
     TimeInterval,
-    PlainValidator(_reporting_sp003(TimeInterval.parse)),
+    PlainValidator(reporting_sp003(TimeInterval.parse)),
     PlainSerializer(str, return_type=str),
     _string_schema(
         r"^\d{1,2}:\d{2}-\d{1,2}:\d{2}$",
@@ -80,7 +80,7 @@ TimeIntervalField = Annotated[
 
 KpiTargetField = Annotated[
     KpiTarget,
-    PlainValidator(_reporting_sp003(KpiTarget.parse)),
+    PlainValidator(reporting_sp003(KpiTarget.parse)),
     PlainSerializer(str, return_type=str),
     _string_schema(
         r"^\s*(>=|<=|>|<)?\s*\S+\s*$", "A KPI target: comparator and value.", [">= 95%", "<= 4h", ">= 4.5"]
@@ -89,21 +89,21 @@ KpiTargetField = Annotated[
 
 RecurrenceRuleField = Annotated[
     RecurrenceRule,
-    PlainValidator(_reporting_sp003(RecurrenceRule.parse)),
+    PlainValidator(reporting_sp003(RecurrenceRule.parse)),
     PlainSerializer(str, return_type=str),
     _string_schema(r"^(RRULE:)?FREQ=", "An RFC 5545 RRULE.", ["FREQ=WEEKLY;BYDAY=SU;BYHOUR=2;BYMINUTE=0"]),
 ]
 
 MoneyField = Annotated[
     Decimal,
-    PlainValidator(_reporting_sp003(parse_money)),
+    PlainValidator(reporting_sp003(parse_money)),
     PlainSerializer(lambda amount: format(amount, "f"), return_type=str),
     WithJsonSchema({"type": ["number", "string"], "description": "An amount in the agreement's currency."}),
 ]
 
 DateField = Annotated[
     date,
-    PlainValidator(_reporting_sp003(parse_date)),
+    PlainValidator(reporting_sp003(parse_date)),
     PlainSerializer(lambda day: day.isoformat(), return_type=str),
     WithJsonSchema({"type": "string", "format": "date"}),
 ]
@@ -120,7 +120,7 @@ def _parse_zone(value: Any) -> zoneinfo.ZoneInfo:
 
 TimeZoneField = Annotated[
     zoneinfo.ZoneInfo,
-    PlainValidator(_reporting_sp003(_parse_zone)),
+    PlainValidator(reporting_sp003(_parse_zone)),
     PlainSerializer(str, return_type=str),
     WithJsonSchema({"type": "string", "description": "An IANA time zone.", "examples": ["Europe/Moscow"]}),
 ]
@@ -145,6 +145,6 @@ def _parse_country(value: Any) -> str:
 
 CountryField = Annotated[
     str,
-    PlainValidator(_reporting_sp003(_parse_country)),
+    PlainValidator(reporting_sp003(_parse_country)),
     WithJsonSchema({"type": "string", "pattern": "^[A-Za-z]{2,3}$", "examples": ["US", "RU"]}),
 ]

@@ -16,6 +16,7 @@ from pydantic_core import PydanticCustomError
 
 from servicepact.domain.agreement.base import Model
 from servicepact.domain.agreement.calendar_spec import CalendarSpec
+from servicepact.domain.agreement.escalations import Escalation
 from servicepact.domain.agreement.fields import (
     PARSE_ERROR,
     DateField,
@@ -25,6 +26,8 @@ from servicepact.domain.agreement.fields import (
     PercentageField,
     RecurrenceRuleField,
 )
+from servicepact.domain.agreement.legal import ContractReference, Legal, PartyDetails
+from servicepact.domain.agreement.values import Duration
 
 if TYPE_CHECKING:
     from servicepact.domain.agreement.positions import Positions
@@ -60,6 +63,7 @@ class Party(Model):
     contact: Contact | None = None
     address: str | None = None
     signatory: str | None = None
+    details: PartyDetails | None = None
 
 
 class Parties(Model):
@@ -123,12 +127,21 @@ class Channel(Model):
     address: str | None = None
 
 
+DEFAULT_CALLOUT_GAP = Duration.parse("1h")
+
+
 class AfterHours(Model):
     available: bool = False
     calendar: str | None = None
     priorities: list[str] | None = None
     surcharge: Decimal | None = None
     minimum: DurationField | None = None
+    callout_gap: DurationField | None = None
+
+    @property
+    def gap(self) -> Duration:
+        """Billable stretches of a ticket less than this apart are one call-out (spec 1.1 §2; default 1h)."""
+        return self.callout_gap if self.callout_gap is not None else DEFAULT_CALLOUT_GAP
 
 
 class Target(Model):
@@ -144,6 +157,7 @@ class Support(Model):
     pause_on: list[str] = Field(default_factory=list)
     response_counts: ResponseCounts = ResponseCounts.HUMAN
     targets: dict[str, Target] = Field(default_factory=dict)
+    escalations: list[Escalation] = Field(default_factory=list)
 
     def target_calendar(self, priority: str) -> str:
         target = self.targets.get(priority)
@@ -160,12 +174,12 @@ def _parse_raci(value: Any) -> str:
         return ""
     if not isinstance(value, str):
         raise PydanticCustomError(
-            PARSE_ERROR, "expected RACI letters such as 'R' or 'RA', got {value!r}", {"value": value}
+            PARSE_ERROR, "expected RACI letters such as 'R' or 'RA', got {value}", {"value": repr(value)}
         )
     letters = value.replace(",", "").replace(" ", "").upper()
     if any(letter not in RACI_LETTERS for letter in letters) or len(set(letters)) != len(letters):
         raise PydanticCustomError(
-            PARSE_ERROR, "{value!r}: use each of the letters R, A, C, I at most once", {"value": value}
+            PARSE_ERROR, "{value}: use each of the letters R, A, C, I at most once", {"value": repr(value)}
         )
     return "".join(sorted(letters, key="RACI".index))
 
@@ -342,6 +356,7 @@ class Kpi(Model):
 class Reporting(Model):
     frequency: ReportingFrequency | None = None
     due: DurationField | None = None
+    deliver_to: list[str] = Field(default_factory=list)
 
 
 class CreditBasis(enum.StrEnum):
@@ -430,6 +445,9 @@ class Agreement(Model):
     performance: Performance | None = None
     priorities: Priorities | None = None
     billing: Billing | None = None
+    names: dict[str, str] = Field(default_factory=dict)
+    legal: Legal | None = None
+    parent_contract: ContractReference | None = None
 
     _positions: Positions | None = PrivateAttr(default=None)
     _calendar_cache: dict[str, BusinessCalendar] = PrivateAttr(default_factory=dict)
@@ -471,3 +489,7 @@ class Agreement(Model):
 
     def priority_ids(self) -> list[str]:
         return self.priorities.ids if self.priorities else []
+
+    def display_name(self, system_id: str) -> str:
+        """The name ``names`` gives an id (spec 1.1 §7), else the id itself."""
+        return self.names.get(system_id, system_id)
