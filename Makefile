@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEV_STAMP := $(VENV)/.installed-dev
 
-.PHONY: demo test lint bench format clean install dev
+.PHONY: demo test lint bench format clean install dev system-deps
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,7 +31,11 @@ lint: $(DEV_STAMP)
 	$(BIN)/mypy src/servicepact/domain src/servicepact/services
 	$(BIN)/lint-imports
 
-test: lint
+# Debian packages (Chromium, poppler, HarfBuzz subset): installed when run as root, else named.
+system-deps:
+	@bash scripts/system-deps.sh
+
+test: system-deps lint
 	$(BIN)/pytest -q -p no:cacheprovider --durations=15
 
 format: $(DEV_STAMP)

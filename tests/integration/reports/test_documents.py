@@ -13,7 +13,7 @@ import pytest
 from pypdf import PdfReader
 
 from servicepact.adapters.reports import RenderedReport, chart_svg, report_html
-from servicepact.adapters.reports.pdf import html_to_pdf
+from servicepact.adapters.weasyprint_pdf import html_to_pdf
 from tests.unit.reporting.helpers import Month, month
 
 # WeasyPrint 70 warns on import when the system lacks libharfbuzz-subset (it still subsets fonts itself);

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from servicepact.adapters.rendering.html import HtmlRenderer
+from servicepact.adapters.weasyprint_pdf import html_to_pdf
 from servicepact.domain.contract import ContractDocument
-from servicepact.domain.errors import ExternalServiceError
 
 
 class PdfRenderer:
@@ -17,10 +17,4 @@ class PdfRenderer:
         self._html = html or HtmlRenderer()
 
     def render(self, contract: ContractDocument) -> bytes:
-        from weasyprint import HTML  # imported here: WeasyPrint is slow to import and only PDF needs it
-
-        try:
-            document = HTML(string=self._html.html(contract), base_url=None)
-            return bytes(document.write_pdf())
-        except (OSError, ValueError) as error:
-            raise ExternalServiceError(f"the PDF renderer failed: {error}") from error
+        return html_to_pdf(self._html.html(contract))

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from servicepact.adapters.reports.charts import chart_svg
 from servicepact.adapters.reports.html import ReportHtml
-from servicepact.adapters.reports.pdf import html_to_pdf
+from servicepact.adapters.weasyprint_pdf import html_to_pdf
 from servicepact.domain.agreement import Agreement
 from servicepact.domain.errors import InputError
 from servicepact.domain.evaluation import Evaluation, EvaluationInputs
