@@ -8,6 +8,7 @@
 
 from servicepact.adapters.agreement_files import load_agreement, read_agreement
 from servicepact.domain.agreement import Agreement, ValidationResult
+from servicepact.domain.calendars import BusinessCalendar
 from servicepact.domain.errors import (
     AgreementError,
     CalendarRangeError,
@@ -27,6 +28,7 @@ __version__ = "0.1.0"
 __all__ = [
     "Agreement",
     "AgreementError",
+    "BusinessCalendar",
     "CalendarRangeError",
     "ConflictError",
     "ExternalServiceError",
