@@ -3,19 +3,25 @@
 Every reader is the spec §5 reader of ``adapters.inputs``; bad rows raise ``DataFileError`` with file,
 line and field (or are skipped and returned as problems with ``skip_bad_rows``). Monitoring checks
 (Upptime's ``status_checks.csv`` or ``monitor, at, status``) become unplanned outages.
+
+No data is not success (spec §3): an outages file covers the whole period for every uptime item (an
+empty one means "no outages"); checks cover the span they were taken in; ``coverage`` (``uptime_id,
+start, end``) adds covered spans. Without any of them uptime is ``no_data``; without ``backups`` /
+``restores`` the backup metrics are.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from datetime import datetime
 from pathlib import Path
 
 from servicepact.adapters.inputs import (
     RowProblem,
+    checks_coverage,
     checks_to_outages,
     read_assets,
     read_backup_runs,
+    read_coverage,
     read_monitor_checks,
     read_outages,
     read_restore_tests,
@@ -23,7 +29,7 @@ from servicepact.adapters.inputs import (
 )
 from servicepact.domain.agreement import Agreement
 from servicepact.domain.errors import InputError
-from servicepact.domain.evaluation import EvaluationInputs
+from servicepact.domain.evaluation import Coverage, EvaluationInputs
 from servicepact.domain.records import Outage
 
 
@@ -38,9 +44,10 @@ class EvaluationFiles:
     backups: Path | None = None
     restores: Path | None = None
     assets: Path | None = None
+    coverage: Path | None = None
 
     def paths(self) -> list[tuple[str, Path]]:
-        names = ("tickets", "events", "outages", "checks", "backups", "restores", "assets")
+        names = ("tickets", "events", "outages", "checks", "backups", "restores", "assets", "coverage")
         return [(name, path) for name in names if (path := getattr(self, name)) is not None]
 
 
@@ -78,18 +85,24 @@ def read_evaluation_files(
         problems += ticket_problems
         inputs = replace(inputs, tickets=tickets, events=events)
     outages: list[Outage] = []
-    monitoring_since: dict[str, datetime] = {}
+    coverage = Coverage()
     if files.outages is not None:
         read = read_outages(files.outages, zone, skip_bad_rows)
         outages += read.outages
         problems += read.problems
+        coverage = Coverage.everything()  # the file is the whole record: "no outages" means none
     if files.checks is not None:
         checks = read_monitor_checks(files.checks, zone, skip_bad_rows)
         outages += checks_to_outages(checks)
-        for check in checks:
-            first = monitoring_since.get(check.monitor)
-            if first is None or check.at < first:
-                monitoring_since[check.monitor] = check.at
+        spans = {monitor: ((first, last),) for monitor, first, last in checks_coverage(checks)}
+        coverage = coverage.plus(Coverage(spans))
+    if files.coverage is not None:
+        covered = read_coverage(files.coverage, zone, skip_bad_rows)
+        coverage = coverage.plus(covered.coverage)
+        problems += covered.problems
+    inputs = replace(
+        inputs, backup_source=files.backups is not None, restore_source=files.restores is not None
+    )
     if files.backups is not None:
         runs = read_backup_runs(files.backups, zone, skip_bad_rows)
         inputs = replace(inputs, backup_runs=runs.runs)
@@ -102,5 +115,5 @@ def read_evaluation_files(
         assets = read_assets(files.assets, skip_bad_rows)
         inputs = replace(inputs, assets=assets.assets)
         problems += assets.problems
-    inputs = replace(inputs, outages=outages, monitoring_since=monitoring_since or None)
+    inputs = replace(inputs, outages=outages, coverage=coverage)
     return FilesRead(inputs, problems)

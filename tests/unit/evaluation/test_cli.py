@@ -108,3 +108,50 @@ def test_the_evaluate_command_has_help_with_an_example(capsys):
     code, out, _ = run(capsys, "evaluate", "--help")
     assert code == 0
     assert "Example: servicepact evaluate" in out
+
+
+def evaluate_march(capsys, tmp_path, *options):
+    out = tmp_path / "march.json"
+    code, _, err = run(
+        capsys, "evaluate", EXAMPLE, "--period", "2027-03", *options, "--now", "2027-04-05T12:00", "-o", out
+    )
+    return code, (json.loads(out.read_text()) if code == 0 else None), err
+
+
+def test_without_outages_uptime_is_no_data_and_the_summary_says_so(capsys, tmp_path, files):
+    code, data, err = evaluate_march(capsys, tmp_path, "--tickets", files["tickets"])
+    assert code == 0, err
+    assert data["metrics"]["uptime.email"]["status"] == "no_data"
+    assert data["metrics"]["uptime.email"]["value"] is None
+    assert data["uptime"][0]["met"] is None
+    assert data["metrics"]["backup_success_rate"]["status"] == "no_data"
+    line = next(line for line in data["credits"]["lines"] if line["metric"] == "uptime.email")
+    assert (line["status"], line["amount"]) == ("no_data", "0.00")
+    assert "uptime no data (email" in err
+    assert "KPI(s) no data" in err
+
+
+def test_an_empty_outages_file_means_no_outages_so_a_full_month_up(capsys, tmp_path, files):
+    empty = write(tmp_path, "none.csv", "uptime_id,start,end,kind,announced_at")
+    code, data, err = evaluate_march(capsys, tmp_path, "--outages", empty)
+    assert code == 0, err
+    assert data["metrics"]["uptime.email"]["value"] == "100"
+    assert data["uptime"][0]["met"] is True
+    assert "uptime no data" not in err
+
+
+def test_coverage_measures_uptime_over_the_covered_span_only(capsys, tmp_path, files):
+    covered = write(tmp_path, "coverage.csv", "uptime_id,start,end\nemail,2027-03-10T00:00,2027-03-11T00:00")
+    code, data, err = evaluate_march(capsys, tmp_path, "--coverage", covered)
+    assert code == 0, err
+    item = data["uptime"][0]
+    assert (item["status"], item["covered_seconds"], item["uptime"]["value"]) == ("measured", 86400, "100")
+
+
+def test_a_bad_coverage_row_names_its_file_line_and_field(capsys, tmp_path, files):
+    bad = write(tmp_path, "coverage.csv", "uptime_id,start,end\nemail,2027-03-10T00:00,2027-03-09T00:00")
+    code, _, err = evaluate_march(capsys, tmp_path, "--coverage", bad)
+    assert code == 1
+    assert "coverage.csv:2" in err
+    assert "end" in err
+    assert "Traceback" not in err

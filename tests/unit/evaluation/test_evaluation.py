@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 
 from servicepact.domain.errors import InputError
-from servicepact.domain.evaluation import EvaluationInputs, KpiStatus, evaluate
+from servicepact.domain.evaluation import Coverage, EvaluationInputs, KpiStatus, MetricStatus, evaluate
 from servicepact.domain.records import BackupRun, BackupStatus, Outage
 from servicepact.services.evaluation import evaluate_period
 
@@ -31,6 +31,7 @@ def full():
         TICKETS,
         EVENTS,
         outages=[Outage(local("2027-03-10T10:00"), local("2027-03-10T11:00"), uptime_id="email")],
+        coverage=Coverage.everything(),
         backup_runs=[
             BackupRun(local("2027-03-02T01:00"), local("2027-03-02T01:10"), BackupStatus.SUCCESS, "servers")
         ],
@@ -62,7 +63,9 @@ def test_a_kpi_with_nothing_to_measure_has_no_data():
     evaluation = evaluate(AGREEMENT, march(), EvaluationInputs(), NOW)
     assert evaluation.kpi("first-response").status is KpiStatus.NO_DATA
     assert evaluation.credits.total == Decimal("0.00")
-    assert evaluation.metric("uptime.email").value == Decimal(100)
+    # No monitoring source: uptime is no data, not 100% met.
+    assert evaluation.metric("uptime.email").value is None
+    assert evaluation.metric("uptime.email").status is MetricStatus.NO_DATA
 
 
 def test_to_dict_is_plain_json_with_utc_instants_and_money_as_text():
@@ -73,10 +76,12 @@ def test_to_dict_is_plain_json_with_utc_instants_and_money_as_text():
     assert data["credits"]["total"] == "450.00"
     assert data["metrics"]["response_within_target"] == {
         "name": "response_within_target",
+        "status": "measured",
         "value": "50",
         "unit": "percent",
         "numerator": 1,
         "denominator": 2,
+        "no_data_reason": None,
     }
     assert data["tickets"]["disputes"] == [
         {

@@ -7,7 +7,7 @@ March 2027 lasts 743 h = 2,674,800 s (DST begins on 14 March). Maintenance windo
 from datetime import timedelta
 from decimal import Decimal
 
-from servicepact.domain.evaluation import OutageTreatment, UptimeConvention, upptime_figures
+from servicepact.domain.evaluation import Coverage, OutageTreatment, UptimeConvention, upptime_figures
 from servicepact.domain.evaluation.uptime import evaluate_uptime
 from servicepact.domain.records import Outage, OutageKind
 
@@ -29,6 +29,8 @@ def outage(start, end, kind=OutageKind.UNPLANNED, announced=None, uptime_id="ema
 
 
 def email(outages, agreement=AGREEMENT, now=NOW, **options):
+    """E-mail's uptime; monitored over the whole period unless ``coverage`` says otherwise."""
+    options.setdefault("coverage", Coverage.everything())
     return evaluate_uptime(agreement, march(), outages, now, **options)[0]
 
 

@@ -125,8 +125,25 @@ def checks_to_outages(checks: list[Check]) -> list[Outage]:
     return outages
 
 
+def checks_coverage(checks: list[Check]) -> list[tuple[str, datetime, datetime | None]]:
+    """The span each monitor's checks were taken in (spec §3: checks cover their span), as
+    ``(monitor, first check, last check)``; a monitor down at its last check stays covered up to ``now``
+    (its outage is still open, and an open outage lasts until ``now``), so its end is None."""
+    spans: dict[str, tuple[datetime, datetime, bool]] = {}
+    for check in checks:
+        found = spans.get(check.monitor)
+        if found is None:
+            spans[check.monitor] = (check.at, check.at, check.up)
+            continue
+        first, last, up = found
+        if check.at >= last:
+            last, up = check.at, check.up
+        spans[check.monitor] = (min(first, check.at), last, up)
+    return [(monitor, first, last if up else None) for monitor, (first, last, up) in sorted(spans.items())]
+
+
 def _outage(monitor: str, start: datetime, end: datetime | None) -> Outage:
     return Outage(start=start, end=end, kind=OutageKind.UNPLANNED, uptime_id=monitor, service=monitor)
 
 
-__all__ = ["Check", "checks_to_outages", "read_monitor_checks"]
+__all__ = ["Check", "checks_coverage", "checks_to_outages", "read_monitor_checks"]

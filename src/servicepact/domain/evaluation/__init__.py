@@ -12,11 +12,12 @@ from servicepact.domain.evaluation.billing import BillingLine, BillingResult, Li
 from servicepact.domain.evaluation.credits import CreditLine, CreditsResult
 from servicepact.domain.evaluation.evaluation import Evaluation, EvaluationInputs, evaluate
 from servicepact.domain.evaluation.kpis import KpiResult, KpiStatus
-from servicepact.domain.evaluation.metrics import MetricValue, Unit
+from servicepact.domain.evaluation.metrics import MetricStatus, MetricValue, NoDataReason, Unit
 from servicepact.domain.evaluation.period import Period, PeriodKind
 from servicepact.domain.evaluation.requirements import AssetCompliance, FailedRule, RequirementsResult
 from servicepact.domain.evaluation.tickets import Dispute, PriorityStats, TicketEntry, TicketMetrics
 from servicepact.domain.evaluation.uptime import (
+    Coverage,
     OutageEntry,
     OutageTreatment,
     UpptimeFigures,
@@ -31,6 +32,7 @@ __all__ = [
     "BackupRuns",
     "BillingLine",
     "BillingResult",
+    "Coverage",
     "CreditLine",
     "CreditsResult",
     "Dispute",
@@ -40,7 +42,9 @@ __all__ = [
     "KpiResult",
     "KpiStatus",
     "LineKind",
+    "MetricStatus",
     "MetricValue",
+    "NoDataReason",
     "OutageEntry",
     "OutageTreatment",
     "Period",

@@ -6,14 +6,21 @@
   backup ended no longer ago than its ``rpo`` (the recovery tier's, else the backup set's ``frequency``).
   Successful backups before the period count, so a period starts compliant when the last backup of the
   previous period was recent. The metric is the compliant share of time, averaged over the systems.
-- Restore tests: a backup set with a ``restore_test`` interval complies when its last successful test at
-  or before the end of the period is no older than that interval; sets with no interval are not judged.
+- Restore tests: a backup set with a ``restore_test`` interval is overdue only past that interval: when,
+  at the end of the period (or ``now``, if earlier), its last successful test is older than the interval,
+  or it was never tested and the agreement has been in force longer than the interval. Sets with no
+  interval are not judged.
+- No data is not success (spec §3): with no backup runs given at all (no source) the run metrics are
+  ``no_data``; so is the restore metric with no restore tests given. With a source, a system that was
+  never backed up is 0% compliant: that is a finding, not missing data. A rate over no runs is
+  ``no_data`` too (empty denominator).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime, time
 from decimal import Decimal
 from typing import Any
 
@@ -63,12 +70,14 @@ class SystemRpo:
     last_success_at: int | None
     compliant_seconds: int
     measured_seconds: int
+    source: bool = True
 
     @property
     def compliance(self) -> MetricValue:
-        return MetricValue.ratio(
-            f"rpo_compliance.{self.system}", self.compliant_seconds, self.measured_seconds
-        )
+        name = f"rpo_compliance.{self.system}"
+        if not self.source:
+            return MetricValue.without_source(name, numerator=0, denominator=self.measured_seconds)
+        return MetricValue.ratio(name, self.compliant_seconds, self.measured_seconds)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -122,8 +131,11 @@ def evaluate_backups(
     runs: BackupRuns,
     restores: Sequence[RestoreTest],
     now: int,
+    backup_source: bool = True,
+    restore_source: bool = True,
 ) -> BackupResult:
-    """The three backup metrics of ``period`` as of ``now`` (epoch seconds)."""
+    """The three backup metrics of ``period`` as of ``now`` (epoch seconds). ``backup_source`` /
+    ``restore_source``: whether backup runs / restore tests were given at all (without, ``no_data``)."""
     low, high = period.start_seconds, period.end_seconds
     in_period = (runs.started >= low) & (runs.started < high)
     statuses: dict[str, int] = {}
@@ -133,20 +145,17 @@ def evaluate_backups(
     success_rate = MetricValue.ratio(
         "backup_success_rate", int((in_period & runs.success).sum()), int(in_period.sum())
     )
+    if not backup_source:
+        success_rate = MetricValue.without_source("backup_success_rate")
 
-    systems = _systems(agreement, period, runs, max(low, min(high, now)))
-    if systems:
-        total = sum((s.compliance.value or Decimal(0) for s in systems), Decimal(0))
-        rpo = MetricValue("rpo_compliance", total / len(systems), Unit.PERCENT, total, len(systems))
-        if rpo.value is not None and rpo.value == rpo.value.to_integral_value():
-            rpo = MetricValue(
-                "rpo_compliance", rpo.value.quantize(Decimal(1)), Unit.PERCENT, total, len(systems)
-            )
-    else:
-        rpo = MetricValue.ratio("rpo_compliance", 0, 0)
+    systems = _systems(agreement, period, runs, max(low, min(high, now)), backup_source)
+    rpo = _rpo(systems, backup_source)
 
-    tests = _restore_tests(agreement, restores, high)
+    as_of = max(low, min(high, now))
+    tests = _restore_tests(agreement, period, restores, as_of)
     restore = MetricValue.ratio("restore_test_compliance", sum(1 for t in tests if t.complies), len(tests))
+    if not restore_source:
+        restore = MetricValue.without_source("restore_test_compliance", numerator=0, denominator=len(tests))
     return BackupResult(
         success_rate=success_rate,
         rpo_compliance=rpo,
@@ -157,7 +166,24 @@ def evaluate_backups(
     )
 
 
-def _systems(agreement: Agreement, period: Period, runs: BackupRuns, high: int) -> tuple[SystemRpo, ...]:
+def _rpo(systems: tuple[SystemRpo, ...], source: bool) -> MetricValue:
+    """The systems' compliance averaged over the systems that have a value (spec §3: "averaged over
+    systems"); ``numerator`` is the sum of their percentages, ``denominator`` their number."""
+    if not source:
+        return MetricValue.without_source("rpo_compliance", numerator=0, denominator=len(systems))
+    values = [value for s in systems if (value := s.compliance.value) is not None]
+    if not values:
+        return MetricValue.ratio("rpo_compliance", 0, 0)
+    total = sum(values, Decimal(0))
+    average = total / len(values)
+    if average == average.to_integral_value():
+        average = average.quantize(Decimal(1))
+    return MetricValue("rpo_compliance", average, Unit.PERCENT, total, len(values))
+
+
+def _systems(
+    agreement: Agreement, period: Period, runs: BackupRuns, high: int, source: bool = True
+) -> tuple[SystemRpo, ...]:
     availability = agreement.availability
     if availability is None:
         return ()
@@ -188,6 +214,7 @@ def _systems(agreement: Agreement, period: Period, runs: BackupRuns, high: int) 
                     last_success_at=int(finished[-1]) if finished.size else None,
                     compliant_seconds=covered_seconds(finished, rpo, low, high),
                     measured_seconds=high - low,
+                    source=source,
                 )
             )
     return tuple(result)
@@ -208,23 +235,25 @@ def covered_seconds(finished: npt.NDArray[np.int64], rpo: int, low: int, high: i
 
 
 def _restore_tests(
-    agreement: Agreement, restores: Sequence[RestoreTest], high: int
+    agreement: Agreement, period: Period, restores: Sequence[RestoreTest], as_of: int
 ) -> tuple[RestoreCompliance, ...]:
+    """Each set with a ``restore_test`` interval, judged at ``as_of`` (the period's end, or ``now``)."""
     availability = agreement.availability
     if availability is None:
         return ()
     last: dict[str, int] = {}
     for test in restores:
         at = epoch(test.at)
-        if test.status is BackupStatus.SUCCESS and at < high and at > last.get(test.backup_id, -(2**62)):
+        if test.status is BackupStatus.SUCCESS and at <= as_of and at > last.get(test.backup_id, -(2**62)):
             last[test.backup_id] = at
+    # A set never tested is due one interval after the agreement began, not at once.
+    began = epoch(datetime.combine(agreement.term.start, time(0), tzinfo=period.zone))
     result = []
     for backup_set in availability.backups:
         if backup_set.restore_test is None:
             continue
         interval = int(backup_set.restore_test.wall_clock().total_seconds())
         at_ = last.get(backup_set.id)
-        result.append(
-            RestoreCompliance(backup_set.id, interval, at_, at_ is not None and high - at_ <= interval)
-        )
+        since = at_ if at_ is not None else began
+        result.append(RestoreCompliance(backup_set.id, interval, at_, as_of - since <= interval))
     return tuple(result)

@@ -3,7 +3,8 @@
 For each metric with tiers, the band is the one with the smallest ``below`` that the measured value is
 under (strictly: a value exactly at ``below`` is not under it); the credit is that band's ``credit`` ×
 ``basis`` (the monthly fee). Credits are summed over metrics, then capped at ``cap`` × basis. A metric
-with no value in the period gives no credit. Amounts are rounded to cents (half up).
+with no value in the period (``no_data``: nothing to measure, or no source for it) gives no credit and
+its line says so. Amounts are rounded to cents (half up).
 
 ``kpi.<id>`` names a KPI (its metric's value), ``uptime.<id>`` an uptime item; any other name is read as a
 catalogue metric.
@@ -19,14 +20,16 @@ from typing import Any
 from servicepact.domain.agreement import Agreement
 from servicepact.domain.agreement.model import CreditTier
 from servicepact.domain.evaluation.kpis import KpiResult
-from servicepact.domain.evaluation.metrics import MetricValue, money, number
+from servicepact.domain.evaluation.metrics import MetricStatus, MetricValue, money, number
 
 CENT = Decimal("0.01")
 
 
 @dataclass(frozen=True)
 class CreditLine:
-    """One metric with tiers: its value, the band it fell in (None: no credit) and the amount."""
+    """One metric with tiers: its value, the band it fell in (None: no credit) and the amount.
+
+    A metric with no value is ``no_data``: never credited (spec §3)."""
 
     metric: str
     value: Decimal | None
@@ -34,9 +37,14 @@ class CreditLine:
     credit_percent: Decimal
     amount: Decimal
 
+    @property
+    def status(self) -> MetricStatus:
+        return MetricStatus.NO_DATA if self.value is None else MetricStatus.MEASURED
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "metric": self.metric,
+            "status": self.status.value,
             "value": number(self.value),
             "band_below": number(self.band_below),
             "credit_percent": number(self.credit_percent),
@@ -106,6 +114,7 @@ def evaluate_credits(
         else:
             metric = metrics.get(name)
             value = metric.value if metric is not None else None
+        # No data is not success, nor failure: a metric without a value is never credited.
         band = band_for(tiers, value) if value is not None else None
         percent = band.credit.value if band else Decimal(0)
         money = (

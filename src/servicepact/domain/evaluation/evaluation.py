@@ -26,7 +26,7 @@ from servicepact.domain.evaluation.metrics import MetricValue, epoch, iso_z
 from servicepact.domain.evaluation.period import Period
 from servicepact.domain.evaluation.requirements import RequirementsResult, evaluate_requirements
 from servicepact.domain.evaluation.tickets import TicketMetrics, ticket_metrics
-from servicepact.domain.evaluation.uptime import UptimeConvention, UptimeResult, evaluate_uptime
+from servicepact.domain.evaluation.uptime import Coverage, UptimeConvention, UptimeResult, evaluate_uptime
 from servicepact.domain.records import Asset, BackupRun, EventBatch, Outage, RestoreTest, TicketBatch
 
 FORMAT = "servicepact-evaluation/v1"
@@ -55,8 +55,13 @@ def empty_events() -> EventBatch:
 
 @dataclass(frozen=True)
 class EvaluationInputs:
-    """What the service produced, already read. ``satisfaction`` maps ticket ids to scores 1-5;
-    ``monitoring_since`` the start of monitoring per uptime item (Upptime's ``startTime``)."""
+    """What the service produced, already read. ``satisfaction`` maps ticket ids to scores 1-5.
+
+    No data is not success (spec §3): ``coverage`` is what monitoring watched per uptime item (by default
+    nothing, so uptime is ``no_data``; an outages file given to ``evaluate`` covers everything).
+    ``backup_source`` / ``restore_source`` say whether backup runs / restore tests were given at all (None:
+    when there is at least one); without a source the backup metrics are ``no_data``.
+    """
 
     tickets: TicketBatch = field(default_factory=empty_tickets)
     events: EventBatch = field(default_factory=empty_events)
@@ -65,7 +70,17 @@ class EvaluationInputs:
     restore_tests: Sequence[RestoreTest] = ()
     assets: Sequence[Asset] = ()
     satisfaction: Mapping[str, float | int | Decimal] | None = None
-    monitoring_since: Mapping[str, datetime] | None = None
+    coverage: Coverage = field(default_factory=Coverage)
+    backup_source: bool | None = None
+    restore_source: bool | None = None
+
+    @property
+    def has_backup_source(self) -> bool:
+        return self.backup_source if self.backup_source is not None else bool(self.backup_runs)
+
+    @property
+    def has_restore_source(self) -> bool:
+        return self.restore_source if self.restore_source is not None else bool(self.restore_tests)
 
 
 @dataclass(frozen=True)
@@ -100,6 +115,10 @@ class Evaluation:
     @property
     def kpis_missed(self) -> tuple[KpiResult, ...]:
         return tuple(k for k in self.kpis if k.status is KpiStatus.MISSED)
+
+    @property
+    def kpis_no_data(self) -> tuple[KpiResult, ...]:
+        return tuple(k for k in self.kpis if k.status is KpiStatus.NO_DATA)
 
     def to_dict(self) -> dict[str, Any]:
         """Every number of the evaluation as JSON-ready values."""
@@ -153,11 +172,15 @@ def evaluate(
     tickets = ticket_metrics(
         agreement, period, inputs.tickets, inputs.events, clocks, scope, now_seconds, inputs.satisfaction
     )
-    uptime = evaluate_uptime(
-        agreement, period, inputs.outages, now_seconds, convention, inputs.monitoring_since
-    )
+    uptime = evaluate_uptime(agreement, period, inputs.outages, now_seconds, convention, inputs.coverage)
     backups = evaluate_backups(
-        agreement, period, BackupRuns.of(inputs.backup_runs), inputs.restore_tests, now_seconds
+        agreement,
+        period,
+        BackupRuns.of(inputs.backup_runs),
+        inputs.restore_tests,
+        now_seconds,
+        backup_source=inputs.has_backup_source,
+        restore_source=inputs.has_restore_source,
     )
     billing = billing_lines(
         agreement, period, inputs.tickets, inputs.events, scope.out_of_scope, scope.handling, now_seconds

@@ -15,7 +15,9 @@ from servicepact.domain.evaluation.metrics import MetricValue, number
 class KpiStatus(enum.StrEnum):
     MET = "met"
     MISSED = "missed"
-    NO_DATA = "no_data"  # nothing to measure in the period (e.g. no tickets), or no target
+    # Nothing to measure in the period (no tickets), no source for the metric (no monitoring covering the
+    # period, no backups imported), or no target: never met nor missed (spec §3).
+    NO_DATA = "no_data"
 
 
 @dataclass(frozen=True)

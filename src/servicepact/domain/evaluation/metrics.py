@@ -17,12 +17,32 @@ class Unit(enum.StrEnum):
     SCORE = "score"
 
 
+class MetricStatus(enum.StrEnum):
+    """``MEASURED``: the metric has a value. ``NO_DATA`` (spec §3, 1.1): its denominator is empty or its
+    source was not given for the period; it has no value and is never met, missed or credited."""
+
+    MEASURED = "measured"
+    NO_DATA = "no_data"
+
+
+class NoDataReason(enum.StrEnum):
+    """Why a metric has no value: nothing to measure (``EMPTY``), or no source for it (``NO_SOURCE``)."""
+
+    EMPTY = "empty"
+    NO_SOURCE = "no_source"
+
+
 @dataclass(frozen=True)
 class MetricValue:
     """One metric: ``value`` (None when there is nothing to measure) from ``numerator`` ÷ ``denominator``.
 
     Ratios are in percent (``numerator`` and ``denominator`` are counts or seconds); mean times in seconds
-    (``numerator`` the total seconds, ``denominator`` the number of clocks); ``csat`` a score.
+    (``numerator`` the total seconds, ``denominator`` the number of clocks); ``csat`` a score. A metric
+    without a value has :attr:`status` ``no_data``; ``no_source`` marks one whose source was not given
+    (no monitoring covering the period, no backups imported), as against an empty denominator.
+
+    >>> MetricValue.ratio("reopen_rate", 0, 0).status
+    <MetricStatus.NO_DATA: 'no_data'>
     """
 
     name: str
@@ -30,6 +50,28 @@ class MetricValue:
     unit: Unit
     numerator: Decimal | int
     denominator: Decimal | int
+    no_source: bool = False
+
+    @classmethod
+    def without_source(
+        cls,
+        name: str,
+        unit: Unit = Unit.PERCENT,
+        numerator: Decimal | int = 0,
+        denominator: Decimal | int = 0,
+    ) -> MetricValue:
+        """A metric whose source was not given for the period: no value, whatever the counts say."""
+        return cls(name, None, unit, numerator, denominator, no_source=True)
+
+    @property
+    def status(self) -> MetricStatus:
+        return MetricStatus.NO_DATA if self.value is None else MetricStatus.MEASURED
+
+    @property
+    def no_data_reason(self) -> NoDataReason | None:
+        if self.value is not None:
+            return None
+        return NoDataReason.NO_SOURCE if self.no_source else NoDataReason.EMPTY
 
     @classmethod
     def ratio(cls, name: str, numerator: int, denominator: int) -> MetricValue:
@@ -49,10 +91,12 @@ class MetricValue:
     def to_dict(self) -> dict[str, Any]:
         return {
             "name": self.name,
+            "status": self.status.value,
             "value": number(self.value),
             "unit": self.unit.value,
             "numerator": number(self.numerator),
             "denominator": number(self.denominator),
+            "no_data_reason": reason.value if (reason := self.no_data_reason) is not None else None,
         }
 
 

@@ -8,6 +8,11 @@ not downtime under ``maintenance: excluded`` (beyond ``max_per_month`` per month
 and is downtime under ``maintenance: counted``. An outage with no end lasts until ``now``; a period still
 in progress is measured up to ``now``.
 
+No data is not success (spec §3, 1.1): an item is measured only over the part of the period that a
+monitoring source covers (:class:`Coverage`); downtime outside it is not seen, and an item that no source
+covers at all is ``no_data`` (no value, never met, missed or credited). An outages file passed to
+``evaluate`` covers every period (:meth:`Coverage.everything`); monitor checks cover their span.
+
 :class:`UptimeConvention` ``UPPTIME`` adds the figures Upptime would print (windows ending at the
 evaluation instant; see :func:`upptime_figures`).
 """
@@ -17,7 +22,7 @@ from __future__ import annotations
 import calendar as month_calendar
 import enum
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
@@ -25,7 +30,7 @@ from typing import Any
 from servicepact.domain.agreement import Agreement
 from servicepact.domain.agreement.model import MaintenanceTreatment, MaintenanceWindow, UptimeItem
 from servicepact.domain.evaluation.intervals import Interval, clip, intersect, measure, subtract, union
-from servicepact.domain.evaluation.metrics import MetricValue, epoch, iso_z, number
+from servicepact.domain.evaluation.metrics import MetricStatus, MetricValue, epoch, iso_z, number
 from servicepact.domain.evaluation.period import Period, PeriodKind
 from servicepact.domain.records import Outage, OutageKind
 
@@ -74,6 +79,56 @@ class OutageEntry:
 
 
 @dataclass(frozen=True)
+class Coverage:
+    """The spans a monitoring source watched, per uptime item (aware instants; an ``end`` of None: still
+    watching, up to ``now``). ``whole``: every item is watched at every instant (an outages file passed to
+    ``evaluate``: "no outages" in it means none happened). The default covers nothing.
+
+    >>> from datetime import UTC, datetime
+    >>> Coverage().seconds("email", 0, 100), Coverage.everything().seconds("email", 0, 100)
+    ([], [(0, 100)])
+    >>> Coverage({"email": ((datetime(1970, 1, 1, tzinfo=UTC), None),)}).seconds("email", 50, 100)
+    [(50, 100)]
+    """
+
+    spans: Mapping[str, tuple[tuple[datetime, datetime | None], ...]] = field(default_factory=dict)
+    whole: bool = False
+
+    @classmethod
+    def everything(cls) -> Coverage:
+        return cls(whole=True)
+
+    @classmethod
+    def since(cls, starts: Mapping[str, datetime]) -> Coverage:
+        """Each item watched from its start on (Upptime's ``startTime``, an alerting integration's first
+        delivery)."""
+        return cls({item: ((start, None),) for item, start in starts.items()})
+
+    def plus(self, other: Coverage) -> Coverage:
+        """What either covers."""
+        spans = {item: tuple(spans) for item, spans in self.spans.items()}
+        for item, more in other.spans.items():
+            spans[item] = spans.get(item, ()) + tuple(more)
+        return Coverage(spans, self.whole or other.whole)
+
+    def seconds(self, item_id: str, low: int, high: int) -> list[Interval]:
+        """The covered part of ``[low, high)`` for ``item_id``, as sorted disjoint epoch-second intervals
+        (an open span runs to ``high``)."""
+        if self.whole:
+            return [(low, high)] if high > low else []
+        spans = [
+            (epoch(start), epoch(end) if end is not None else high)
+            for start, end in self.spans.get(item_id, ())
+        ]
+        return union(clip(spans, low, high))
+
+    def first(self, item_id: str) -> int | None:
+        """The earliest covered instant of an item (None: covered always, or never)."""
+        starts = [epoch(start) for start, _ in self.spans.get(item_id, ())]
+        return None if self.whole or not starts else min(starts)
+
+
+@dataclass(frozen=True)
 class UpptimeFigures:
     """Upptime's five percentages, rounded to 2 decimals as it prints them."""
 
@@ -89,7 +144,8 @@ class UpptimeFigures:
 
 @dataclass(frozen=True)
 class UptimeResult:
-    """One uptime item over the period."""
+    """One uptime item over the period: measured over ``covered_seconds`` of ``[measured_from,
+    measured_to)`` (the part a monitoring source watched); ``no_data`` when none of it was."""
 
     item_id: str
     name: str | None
@@ -105,21 +161,33 @@ class UptimeResult:
     budget_left_seconds: Decimal
     outages: tuple[OutageEntry, ...]
     upptime: UpptimeFigures | None = None
+    covered_seconds: int = 0
 
     @property
     def met(self) -> bool | None:
         return None if self.value.value is None else self.value.value >= self.target
+
+    @property
+    def status(self) -> MetricStatus:
+        return self.value.status
+
+    @property
+    def uncovered_seconds(self) -> int:
+        return self.measured_to - self.measured_from - self.covered_seconds
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.item_id,
             "name": self.name,
             "target": number(self.target),
+            "status": self.status.value,
             "met": self.met,
             "maintenance": self.maintenance.value,
             "window": self.window,
             "measured_from": iso_z(self.measured_from),
             "measured_to": iso_z(self.measured_to),
+            "covered_seconds": self.covered_seconds,
+            "uncovered_seconds": self.uncovered_seconds,
             "downtime_seconds": self.downtime_seconds,
             "scheduled_maintenance_seconds": self.scheduled_maintenance_seconds,
             "uptime": self.value.to_dict(),
@@ -136,9 +204,11 @@ def evaluate_uptime(
     outages: Sequence[Outage],
     now: int,
     convention: UptimeConvention = UptimeConvention.SERVICEPACT,
-    monitoring_since: Mapping[str, datetime] | None = None,
+    coverage: Coverage | None = None,
 ) -> tuple[UptimeResult, ...]:
-    """Every uptime item of the agreement over ``period`` as of ``now`` (epoch seconds)."""
+    """Every uptime item of the agreement over ``period`` as of ``now`` (epoch seconds), measured over what
+    ``coverage`` covers (None: nothing, so every item is ``no_data``)."""
+    coverage = coverage if coverage is not None else Coverage()
     availability = agreement.availability
     if availability is None:
         return ()
@@ -153,9 +223,7 @@ def evaluate_uptime(
     )
     windows = maintenance_windows(agreement, period) if maintenance else []
     return tuple(
-        _item(
-            item, period, _outages_of(item, outages), now, windows, notice, cap, convention, monitoring_since
-        )
+        _item(item, period, _outages_of(item, outages), now, windows, notice, cap, convention, coverage)
         for item in availability.uptime
     )
 
@@ -207,7 +275,7 @@ def _item(
     notice: int | None,
     cap: int | None,
     convention: UptimeConvention,
-    monitoring_since: Mapping[str, datetime] | None,
+    coverage: Coverage,
 ) -> UptimeResult:
     low = period.start_seconds
     high = max(low, min(period.end_seconds, now))
@@ -256,16 +324,23 @@ def _item(
         downtime.extend(scheduled)
     elif cap is not None:
         downtime.extend(_beyond(scheduled, cap))
-    down = measure(downtime)
-    length = high - low
-    value = MetricValue.ratio(f"uptime.{item.id}", length - down, length)
+    covered = coverage.seconds(item.id, low, high)
+    # Downtime is seen only where a source watched; the rest of the period is neither up nor down.
+    down = measure(intersect(downtime, covered))
+    length = measure(covered)
+    name = f"uptime.{item.id}"
+    value = (
+        MetricValue.ratio(name, length - down, length)
+        if length
+        else MetricValue.without_source(name, numerator=0, denominator=0)
+    )
     target = item.target.value
     allowed = Decimal(length) * (100 - target) / 100
     upptime = None
-    if convention is UptimeConvention.UPPTIME:
-        since = monitoring_since.get(item.id) if monitoring_since else None
-        start_time = epoch(since) if since is not None else low
-        upptime = upptime_figures(union(downtime), start_time, high)
+    if convention is UptimeConvention.UPPTIME and length:
+        first = coverage.first(item.id)
+        start_time = first if first is not None else low
+        upptime = upptime_figures(intersect(downtime, covered), start_time, high)
         figure = upptime.month if period.kind is PeriodKind.MONTH else upptime.uptime
         value = MetricValue(value.name, figure, value.unit, value.numerator, value.denominator)
     return UptimeResult(
@@ -283,6 +358,7 @@ def _item(
         budget_left_seconds=allowed - down,
         outages=tuple(entries),
         upptime=upptime,
+        covered_seconds=length,
     )
 
 

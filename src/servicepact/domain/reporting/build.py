@@ -175,7 +175,7 @@ class _Builder:
                     key=f"uptime.{item.item_id}",
                     name=self.uptime_name(item.item_id),
                     target=self.at_least(item.target),
-                    value=self.w.percent(item.value.value, item.target),
+                    value=self.percent_or_no_data(item.value.value, item.target),
                     status=status,
                     status_text=self.status_text(status),
                 )
@@ -559,10 +559,13 @@ class _Builder:
                 (
                     Cell(self.item_name(item.item_id)),
                     Cell(self.at_least(item.target)),
-                    Cell(w.percent(item.value.value, item.target), tone),
+                    Cell(self.percent_or_no_data(item.value.value, item.target), tone),
                     Cell(w.duration(item.downtime_seconds)),
                     Cell(w.duration(item.scheduled_maintenance_seconds)),
-                    Cell(
+                    # No monitoring covered the item: no budget to speak of, neither used nor left.
+                    Cell(DASH, Tone.MUTED)
+                    if item.met is None
+                    else Cell(
                         w.duration(item.budget_left_seconds),
                         Tone.BAD if item.budget_left_seconds < 0 else Tone.PLAIN,
                     ),
@@ -654,8 +657,12 @@ class _Builder:
                 Cell(w.number(system.successful_runs)),
                 Cell(w.instant_with_year(system.last_success_at)),
                 Cell(
-                    w.percent(system.compliance.value),
-                    Tone.GOOD if system.compliance.value == 100 else Tone.BAD,
+                    self.percent_or_no_data(system.compliance.value),
+                    Tone.MUTED
+                    if system.compliance.value is None
+                    else Tone.GOOD
+                    if system.compliance.value == 100
+                    else Tone.BAD,
                 ),
             )
             for system in backups.systems
@@ -698,7 +705,10 @@ class _Builder:
         paragraphs = [
             _(
                 "Successful backups: {rate} of the runs started in the period; time within the RPO: {rpo}."
-            ).format(rate=w.percent(backups.success_rate.value), rpo=w.percent(backups.rpo_compliance.value)),
+            ).format(
+                rate=self.percent_or_no_data(backups.success_rate.value),
+                rpo=self.percent_or_no_data(backups.rpo_compliance.value),
+            ),
         ]
         charts: tuple[Chart, ...] = ()
         if self.inputs is not None:
@@ -988,6 +998,10 @@ class _Builder:
             Status.NO_DATA: self._("No data"),
         }[status]
 
+    def percent_or_no_data(self, value: Decimal | None, goal: Decimal | None = None) -> str:
+        """A measured percentage, or "No data" where there is none (no data is never 100% or 0%)."""
+        return self.status_text(Status.NO_DATA) if value is None else self.w.percent(value, goal)
+
     def at_least(self, value: Decimal) -> str:
         # The contract's own words for a target ("at least 99.9%"), from its catalog.
         return self.w.wording._("at least {value}").format(value=self.w.target_percent(value))
@@ -1028,7 +1042,7 @@ class _Builder:
 
     def metric_value(self, value: MetricValue | None, goal: Decimal | None) -> str:
         if value is None or value.value is None:
-            return DASH
+            return self.status_text(Status.NO_DATA)
         if value.unit is Unit.PERCENT:
             return self.w.percent(value.value, goal)
         if value.unit is Unit.SECONDS:

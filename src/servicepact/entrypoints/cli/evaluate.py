@@ -13,6 +13,7 @@ import typer
 from servicepact.adapters.agreement_files import load_agreement
 from servicepact.adapters.evaluation_files import EvaluationFiles, read_evaluation_files
 from servicepact.domain.errors import InputError
+from servicepact.domain.evaluation import Evaluation
 from servicepact.entrypoints.cli.app import app, stderr
 from servicepact.entrypoints.cli.instants import parse_instant
 from servicepact.services.evaluation import UptimeConvention, evaluate_period
@@ -35,13 +36,26 @@ def evaluate(
     output: Annotated[Path, typer.Option("-o", "--output", help="OUT.json, OUT.html or OUT.pdf.")],
     tickets: Annotated[Path | None, typer.Option("--tickets", help="Tickets, CSV or JSON (spec §5).")] = None,
     events: Annotated[Path | None, typer.Option("--events", help="Ticket events, CSV or JSON.")] = None,
-    outages: Annotated[Path | None, typer.Option("--outages", help="Outages, CSV or JSON.")] = None,
+    outages: Annotated[
+        Path | None,
+        typer.Option(
+            "--outages",
+            help="Outages, CSV or JSON; the file covers the whole period (empty: no outages, 100%). "
+            "Without it, --checks or --coverage, uptime is no data.",
+        ),
+    ] = None,
     checks: Annotated[
         Path | None, typer.Option("--checks", help="Monitoring checks (Upptime status_checks.csv).")
     ] = None,
     backups: Annotated[Path | None, typer.Option("--backups", help="Backup runs, CSV or JSON.")] = None,
     restores: Annotated[Path | None, typer.Option("--restores", help="Restore tests, CSV or JSON.")] = None,
     assets: Annotated[Path | None, typer.Option("--assets", help="Client assets, CSV or JSON.")] = None,
+    coverage: Annotated[
+        Path | None,
+        typer.Option(
+            "--coverage", help="What monitoring watched: coverage.csv (uptime_id, start, end), as exported."
+        ),
+    ] = None,
     now: Annotated[
         str | None, typer.Option("--now", help="Evaluate as of this instant (default: now).")
     ] = None,
@@ -63,6 +77,9 @@ def evaluate(
 
     Example: servicepact evaluate examples/northwind-acme.en.yaml --period 2027-03 --tickets tickets.csv
     --events events.csv --outages outages.csv --backups backups.csv --assets assets.csv -o march.json
+
+    No data is not success: without --outages (or --checks / --coverage) uptime is "no data", never
+    100%; without --backups the backup metrics are; neither is met, missed or credited.
     """
     fmt = FORMATS.get(output.suffix.lower())
     if fmt is None:
@@ -72,7 +89,7 @@ def evaluate(
         raise InputError(f"{agreement_file}: the agreement has no `support` section")
     zone = agreement.calendar(agreement.support.calendar).timezone
     as_of = parse_instant(now, zone, name="--now") if now else datetime.now(UTC)
-    files = EvaluationFiles(tickets, events, outages, checks, backups, restores, assets)
+    files = EvaluationFiles(tickets, events, outages, checks, backups, restores, assets, coverage)
     read = read_evaluation_files(agreement, files, skip_bad_rows)
     evaluation = evaluate_period(agreement, period, read.inputs, as_of, uptime_convention)
     for problem in read.problems:
@@ -87,9 +104,19 @@ def evaluate(
 
         # The records go along for the charts drawn from them (times against targets, backup age).
         render_report(evaluation, agreement, fmt, lang.value if lang else None, output, inputs=read.inputs)
+    stderr.print(f"{summary_line(evaluation)} → {output}", markup=False)
+
+
+def summary_line(evaluation: Evaluation) -> str:
+    """One line for people: tickets, KPIs missed (and those with no data: never counted as met),
+    uptime items without data, and the credits."""
     missed = len(evaluation.kpis_missed)
-    stderr.print(
-        f"{evaluation.period.label}: {evaluation.tickets.created:,} tickets, {missed} KPI(s) missed, "
-        f"credits {evaluation.credits.total} {evaluation.currency} → {output}",
-        markup=False,
-    )
+    parts = [f"{evaluation.period.label}: {evaluation.tickets.created:,} tickets", f"{missed} KPI(s) missed"]
+    no_data = len(evaluation.kpis_no_data)
+    if no_data:
+        parts.append(f"{no_data} KPI(s) no data")
+    unmeasured = [item.item_id for item in evaluation.uptime if item.value.value is None]
+    if unmeasured:
+        parts.append(f"uptime no data ({', '.join(unmeasured)})")
+    parts.append(f"credits {evaluation.credits.total} {evaluation.currency}")
+    return ", ".join(parts)
