@@ -190,6 +190,22 @@ def test_work_outside_the_support_calendar_counts_as_after_hours(agreement):
     assert result.row(0)["after_hours_seconds"] == 30 * 60  # 18:00-18:30 only
 
 
+def test_the_lunch_break_inside_the_service_day_is_not_after_hours(agreement):
+    # Spec 1.1: 12:00-13:00 lies between Monday's first opening (08:00) and its last closing (18:00).
+    result = run(agreement, [("T1", "2027-03-01T09:00", "P3")], [("T1", "2027-03-01T12:00", "work", "60")])
+    assert result.row(0)["after_hours_seconds"] == 0
+
+
+def test_overlapping_work_entries_count_once_in_after_hours_time(agreement):
+    # 19:00-20:00 and 19:30-20:30 are 90 minutes of work, billable or not (P4 gets no after-hours service).
+    result = run(
+        agreement,
+        [("T1", "2027-03-01T09:00", "P4")],
+        [("T1", "2027-03-01T19:00", "work", "60"), ("T1", "2027-03-01T19:30", "work", "60")],
+    )
+    assert result.row(0)["after_hours_seconds"] == 90 * 60
+
+
 def test_tickets_outside_the_scope_or_on_failing_assets_carry_no_sla(agreement):
     result = run(
         agreement,
@@ -223,3 +239,15 @@ def test_events_after_now_are_not_seen(agreement):
         now="2027-03-01T09:20",
     )
     assert result.response_status[0] is ClockStatus.RUNNING
+
+
+def test_a_ticket_created_after_now_has_not_started_and_never_shows_a_negative_percent(agreement):
+    result = run(
+        agreement,
+        [("LATE", "2027-03-20T10:00", "P2"), ("LATE24", "2027-03-20T10:00", "P1")],
+        now="2027-03-10T12:00",
+    )
+    assert result.percent_used.tolist() == [0.0, 0.0]
+    assert result.response_percent_used.tolist() == [0.0, 0.0]
+    assert result.resolution_business.astype(np.int64).tolist() == [0, 0]
+    assert list(result.resolution_status) == [ClockStatus.RUNNING, ClockStatus.RUNNING]

@@ -136,7 +136,8 @@ def test_events_of_unknown_tickets_and_bad_values_are_bad_rows(tmp_path: Path) -
         "events.csv:3: value: '-5' is not a non-negative number of minutes",
         "events.csv:4: value: 'ten' is not a number of minutes",
         "events.csv:5: value: a status event needs the state",
-        "events.csv:6: type: 'called' is not one of responded, acknowledged, status, priority, resolved, reopened, work",
+        "events.csv:6: type: 'called' is not one of responded, acknowledged, status, priority, resolved, reopened, work, "
+        "after_hours_approved",
     ]
     assert event_batch.value.tolist() == ["12.5"]
 

@@ -12,8 +12,16 @@ from pathlib import Path
 
 import numpy as np
 
-from servicepact.adapters.inputs.rows import Columns, ProblemLog, RowProblem, read_chunks
+from servicepact.adapters.inputs.rows import (
+    Columns,
+    ProblemLog,
+    Repeats,
+    RowProblem,
+    read_chunks,
+    source_name,
+)
 from servicepact.adapters.inputs.timestamps import to_datetime
+from servicepact.domain.input_rules import InputRules
 from servicepact.domain.records import BackupRun, BackupStatus, RestoreTest
 
 RUN_COLUMNS = Columns(required=("started_at", "finished_at", "status"), groups=(("backup_id",), ("system",)))
@@ -33,8 +41,11 @@ class RestoreTestsRead:
     problems: list[RowProblem]
 
 
-def read_backup_runs(path: Path | str, default_zone: tzinfo, skip_bad_rows: bool = False) -> BackupRunsRead:
-    """Read backup runs; a run that finishes before it starts is a bad row.
+def read_backup_runs(
+    path: Path | str, default_zone: tzinfo, skip_bad_rows: bool = False, rules: InputRules | None = None
+) -> BackupRunsRead:
+    """Read backup runs; a run that finishes before it starts, an instant after ``rules.now`` and a run
+    that repeats an earlier run of the same backup (or system) and start are bad rows.
 
     >>> read_backup_runs("runs.csv", ZoneInfo("UTC")).runs[0].status  # doctest: +SKIP
     <BackupStatus.SUCCESS: 'success'>
@@ -42,7 +53,8 @@ def read_backup_runs(path: Path | str, default_zone: tzinfo, skip_bad_rows: bool
     log = ProblemLog()
     runs: list[BackupRun] = []
     statuses = list(BackupStatus)
-    for chunk in read_chunks(path, RUN_COLUMNS, log):
+    repeats = Repeats(source_name(Path(path)), "started_at", "run", default_zone)
+    for chunk in read_chunks(path, RUN_COLUMNS, log, rules=rules):
         backup_id = chunk.optional_text("backup_id")
         system = chunk.optional_text("system")
         for row in np.flatnonzero(np.equal(backup_id, None) & np.equal(system, None)).tolist():
@@ -52,6 +64,8 @@ def read_backup_runs(path: Path | str, default_zone: tzinfo, skip_bad_rows: bool
         status = chunk.choice("status", STATUSES)
         for row in np.flatnonzero(has_finished & (finished < started)).tolist():
             chunk.report(row, "finished_at", f"{chunk.text('finished_at')[row]!r} is before started_at")
+        for row in np.flatnonzero(~chunk.bad).tolist():
+            repeats.check(chunk, row, (backup_id[row], system[row], int(started[row])))
         runs.extend(
             BackupRun(
                 started_at=to_datetime(started[row]),
@@ -67,16 +81,20 @@ def read_backup_runs(path: Path | str, default_zone: tzinfo, skip_bad_rows: bool
 
 
 def read_restore_tests(
-    path: Path | str, default_zone: tzinfo, skip_bad_rows: bool = False
+    path: Path | str, default_zone: tzinfo, skip_bad_rows: bool = False, rules: InputRules | None = None
 ) -> RestoreTestsRead:
-    """Read restore tests (``backup_id, at, status``)."""
+    """Read restore tests (``backup_id, at, status``); a test at the instant of an earlier test of the
+    same backup, and one after ``rules.now``, are bad rows."""
     log = ProblemLog()
     tests: list[RestoreTest] = []
     statuses = list(BackupStatus)
-    for chunk in read_chunks(path, TEST_COLUMNS, log):
+    repeats = Repeats(source_name(Path(path)), "at", "restore test", default_zone)
+    for chunk in read_chunks(path, TEST_COLUMNS, log, rules=rules):
         backup_id = chunk.required_text("backup_id")
         at, _ = chunk.instants("at", default_zone, required=True)
         status = chunk.choice("status", STATUSES)
+        for row in np.flatnonzero(~chunk.bad).tolist():
+            repeats.check(chunk, row, (backup_id[row], int(at[row])))
         tests.extend(
             RestoreTest(backup_id=backup_id[row], at=to_datetime(at[row]), status=statuses[status[row]])
             for row in np.flatnonzero(~chunk.bad).tolist()

@@ -25,10 +25,12 @@ from servicepact.adapters.inputs.rows import (
     ProblemLog,
     Progress,
     RowProblem,
+    check_priorities,
     concat,
     read_chunks,
 )
 from servicepact.adapters.inputs.timestamps import Seconds, to_datetime
+from servicepact.domain.input_rules import InputRules
 from servicepact.domain.records import EventType, TicketEvent
 
 EVENT_COLUMNS = Columns(required=("ticket_id", "at", "type"), optional=("value",))
@@ -44,13 +46,15 @@ _NEEDS_VALUE = {
 class TicketIndex:
     """The tickets events may name: ``positions[id]`` (or ``hashed``, the same mapping over the ids'
     bytes) is the ticket's position among all rows of the tickets file, ``rows[position]`` its row in
-    the batch (-1 when that ticket row was bad)."""
+    the batch (-1 when that ticket row was bad). ``created`` (when known) is the ``created_at`` of
+    each batch row, in epoch seconds: the instant that chooses the version judging the ticket."""
 
     source: str
     positions: dict[str, int] | None
     rows: npt.NDArray[np.int64]
     lines: npt.NDArray[np.int64]
     hashed: IdIndex | None = None
+    created: Seconds | None = None
 
     def find(self, chunk: Chunk, name: str) -> npt.NDArray[np.int64]:
         """The position of the ticket each cell of column ``name`` names (-1: none, or an empty cell)."""
@@ -99,14 +103,21 @@ def read_event_columns(
     progress_base: int = 0,
     *,
     keep_ids: bool = True,
+    rules: InputRules | None = None,
 ) -> EventColumns:
     """Read an events file into columns, reporting bad rows to ``log``.
 
     With an ``index`` and ``keep_ids=False`` the ticket ids are matched by their bytes and never
     become strings (``ticket_ids`` is then empty): the columnar ticket reader needs only the rows.
+    ``rules``: the value of a ``priority`` event goes through the ``priority`` value map and, when the
+    index knows the tickets' ``created_at``, must be a level of the version judging the ticket.
     """
+    rules = rules or InputRules()
     parts = _Parts()
-    for chunk in read_chunks(path, EVENT_COLUMNS, log, progress=progress, progress_base=progress_base):
+    chunks = read_chunks(
+        path, EVENT_COLUMNS, log, progress=progress, progress_base=progress_base, rules=rules
+    )
+    for chunk in chunks:
         if keep_ids or index is None:
             ticket_ids = chunk.required_text("ticket_id")
         else:
@@ -117,6 +128,7 @@ def read_event_columns(
         types = chunk.choice("type", EVENT_TYPES)
         value = chunk.interned_text("value")
         _check_values(chunk, types, value)
+        _priority_events(chunk, types, value, ticket, index)
         keep = ~chunk.bad
         if keep_ids or index is None:
             parts.ticket_ids.append(ticket_ids[keep])
@@ -158,6 +170,29 @@ def _ticket_rows(chunk: Chunk, index: TicketIndex | None) -> npt.NDArray[np.int6
         ticket_id = chunk.cell_text("ticket_id", row)
         chunk.report(row, "ticket_id", f"{ticket_id!r} is a bad row of {index.source} (line {line})")
     return rows
+
+
+def _priority_events(
+    chunk: Chunk,
+    types: npt.NDArray[np.int64],
+    value: ObjectArray,
+    ticket: npt.NDArray[np.int64],
+    index: TicketIndex | None,
+) -> None:
+    """Map the new priority of ``priority`` events, and check it against the version judging the ticket."""
+    rows = np.flatnonzero((types == EventType.PRIORITY.code) & ~np.equal(value, None))
+    if rows.size == 0:
+        return
+    values = chunk.rules.values
+    if values.has("priority"):
+        value[rows] = [values.map("priority", v) for v in value[rows].tolist()]
+    levels = chunk.rules.priorities
+    if levels is None or index is None or index.created is None:
+        return
+    rows = rows[(ticket[rows] >= 0) & ~chunk.bad[rows]]
+    judged_at = np.zeros(len(chunk), dtype=np.int64)
+    judged_at[rows] = index.created[ticket[rows]]
+    check_priorities(chunk, "value", value, judged_at, levels, rows)
 
 
 def _check_values(chunk: Chunk, types: npt.NDArray[np.int64], value: ObjectArray) -> None:

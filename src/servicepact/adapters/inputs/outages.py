@@ -11,8 +11,16 @@ from pathlib import Path
 
 import numpy as np
 
-from servicepact.adapters.inputs.rows import Columns, ProblemLog, RowProblem, read_chunks
+from servicepact.adapters.inputs.rows import (
+    Columns,
+    ProblemLog,
+    Repeats,
+    RowProblem,
+    read_chunks,
+    source_name,
+)
 from servicepact.adapters.inputs.timestamps import to_datetime
+from servicepact.domain.input_rules import InputRules
 from servicepact.domain.records import Outage, OutageKind
 
 OUTAGE_COLUMNS = Columns(
@@ -27,16 +35,20 @@ class OutagesRead:
     problems: list[RowProblem]
 
 
-def read_outages(path: Path | str, default_zone: tzinfo, skip_bad_rows: bool = False) -> OutagesRead:
-    """Read an outages file. A row needs an ``uptime_id`` or a ``service``; ``end`` before ``start`` is
-    a bad row.
+def read_outages(
+    path: Path | str, default_zone: tzinfo, skip_bad_rows: bool = False, rules: InputRules | None = None
+) -> OutagesRead:
+    """Read an outages file. A row needs an ``uptime_id`` or a ``service``; ``end`` before ``start``, an
+    instant after ``rules.now`` and a repeat of an earlier outage (same item or service, start and kind)
+    are bad rows.
 
     >>> read_outages("outages.csv", ZoneInfo("Europe/Berlin")).outages[0].kind  # doctest: +SKIP
     <OutageKind.MAINTENANCE: 'maintenance'>
     """
     log = ProblemLog()
     outages: list[Outage] = []
-    for chunk in read_chunks(path, OUTAGE_COLUMNS, log):
+    repeats = Repeats(source_name(Path(path)), "start", "outage", default_zone)
+    for chunk in read_chunks(path, OUTAGE_COLUMNS, log, rules=rules):
         uptime_id = chunk.optional_text("uptime_id")
         service = chunk.optional_text("service")
         for row in np.flatnonzero(np.equal(uptime_id, None) & np.equal(service, None)).tolist():
@@ -49,6 +61,8 @@ def read_outages(path: Path | str, default_zone: tzinfo, skip_bad_rows: bool = F
             chunk.report(row, "end", f"{chunk.text('end')[row]!r} is before start")
         kinds = list(OutageKind)
         for row in np.flatnonzero(~chunk.bad).tolist():
+            if not repeats.check(chunk, row, (uptime_id[row], service[row], int(start[row]), int(kind[row]))):
+                continue
             outages.append(
                 Outage(
                     start=to_datetime(start[row]),

@@ -22,7 +22,16 @@ from servicepact.adapters.inputs.csv_files import BlockColumns, read_csv_columns
 from servicepact.adapters.inputs.ids import KEY_BYTES, hash_ids, id_bytes
 from servicepact.adapters.inputs.json_files import json_cell, load_json_list
 from servicepact.adapters.inputs.problems import DataFileError, ProblemLog, RowProblem
-from servicepact.adapters.inputs.timestamps import WIDTH, Mask, Seconds, parse_instant_matrix, parse_instants
+from servicepact.adapters.inputs.timestamps import (
+    WIDTH,
+    Mask,
+    Seconds,
+    parse_instant_matrix,
+    parse_instants,
+    skipped_local_time,
+    to_datetime,
+)
+from servicepact.domain.input_rules import InputRules, PriorityLevels
 
 JSON_CHUNK_ROWS = 100_000
 """Objects of a JSON list per chunk."""
@@ -39,7 +48,9 @@ __all__ = [
     "ObjectArray",
     "ProblemLog",
     "Progress",
+    "Repeats",
     "RowProblem",
+    "check_priorities",
     "concat",
     "is_json",
     "read_chunks",
@@ -95,7 +106,9 @@ class Chunk:
 
     ``columns`` holds every column of the header (by lower-case name); ``lines`` the physical line of
     each row; ``index`` the JSON list position of each row (None for CSV); ``raw`` the JSON objects
-    (for readers that keep JSON types). ``bad`` marks rows found bad so far.
+    (for readers that keep JSON types). ``bad`` marks rows found bad so far. ``rules`` are the checks
+    of spec 1.1 §5: text columns come out through the user's value maps, and an instant after ``now``
+    makes its row bad.
     """
 
     source: str
@@ -104,6 +117,7 @@ class Chunk:
     log: ProblemLog
     index: npt.NDArray[np.int64] | None = None
     raw: list[dict[str, Any]] | None = None
+    rules: InputRules = field(default_factory=InputRules)
     bad: Mask = field(init=False)
     _ids: dict[str, tuple[npt.NDArray[np.uint8], npt.NDArray[np.int64], dict[int, str]]] = field(
         init=False, default_factory=dict
@@ -142,6 +156,16 @@ class Chunk:
         out[:] = cells
         if "" in cells:
             out[out == ""] = None
+        return self.mapped(name, out)
+
+    def mapped(self, name: str, values: ObjectArray) -> ObjectArray:
+        """``values`` of column ``name`` through the user's value map of that column (spec 1.1 §5),
+        each distinct value looked up once."""
+        if not self.rules.values.has(name) or len(values) == 0:
+            return values
+        lookup = {value: self.rules.values.map(name, value) for value in set(values.tolist())}
+        out = np.empty(len(values), dtype=object)
+        out[:] = list(map(lookup.__getitem__, values.tolist()))
         return out
 
     def interned_text(self, name: str) -> ObjectArray:
@@ -167,7 +191,7 @@ class Chunk:
         if not same.all():  # two different cells with one hash: never seen, but then strings decide
             return self.optional_text(name)
         distinct = np.empty(len(first), dtype=object)
-        distinct[:] = [columns.cell(name, row) or None for row in first.tolist()]
+        distinct[:] = [self.rules.values.map(name, columns.cell(name, row) or None) for row in first.tolist()]
         return distinct[inverse]
 
     def id_cells(self, name: str) -> tuple[npt.NDArray[np.uint8], npt.NDArray[np.int64], dict[int, str]]:
@@ -220,12 +244,16 @@ class Chunk:
         if required:
             for row in np.flatnonzero(empty).tolist():
                 self.report(row, name, "is empty")
+        now = self.rules.now
+        if now is not None:
+            for row in np.flatnonzero(ok & (seconds > now)).tolist():
+                self.report(row, name, f"{cell(row)!r} is after now ({to_datetime(now).isoformat()})")
         return seconds, ok
 
     def choice(self, name: str, allowed: Sequence[str]) -> npt.NDArray[np.int64]:
         """A column of one of ``allowed`` (case-insensitive) as indexes into it; -1 where bad."""
         columns = self.columns
-        if isinstance(columns, BlockColumns) and name in columns:
+        if isinstance(columns, BlockColumns) and name in columns and not self.rules.values.has(name):
             # Compare bytes, not strings: a type column of millions of rows makes no Python object.
             width = max(len(value) for value in allowed)
             matrix, lengths = columns.fixed(name, width)
@@ -238,6 +266,9 @@ class Chunk:
         else:
             cells = self.text(name)
             codes = {value: i for i, value in enumerate(allowed)}
+            if self.rules.values.has(name):
+                lookup = {c: self.rules.values.map(name, c) or "" for c in set(cells)}
+                cells = [lookup[c] for c in cells]
             result = np.fromiter(map(codes.get, cells, repeat(-1)), dtype=np.int64, count=len(self))
             cell = cells.__getitem__
         for row in np.flatnonzero(result < 0).tolist():
@@ -250,6 +281,77 @@ class Chunk:
             else:
                 self.report(row, name, "is empty")
         return result
+
+
+def check_priorities(
+    chunk: Chunk,
+    column: str,
+    priorities: ObjectArray,
+    judged_at: Seconds,
+    levels: PriorityLevels,
+    rows: npt.NDArray[np.intp] | None = None,
+) -> None:
+    """Report the rows whose priority is not a level of the version in force at ``judged_at`` (spec 1.1
+    §5; rows no version covers are not checked). ``rows`` limits the check (default: every row)."""
+    rows = np.flatnonzero(~np.equal(priorities, None) & ~chunk.bad) if rows is None else rows
+    if rows.size == 0:
+        return
+    starts = np.array(levels.starts, dtype=np.int64)
+    version = np.searchsorted(starts, judged_at[rows], side="right") - 1
+    values = priorities[rows]
+    for number in np.unique(version).tolist():
+        if number < 0:
+            continue
+        known = levels.levels[number]
+        mine = np.flatnonzero(version == number)
+        subset = values[mine].tolist()
+        # Priorities are few distinct strings: each is looked up once, the rows by a C-level map.
+        fits = {value: value is None or value in known for value in set(subset)}
+        if all(fits.values()):
+            continue
+        unknown = np.fromiter(map(fits.__getitem__, subset), dtype=bool, count=len(subset))
+        for position in mine[~unknown].tolist():
+            value = values[position]
+            row = int(rows[position])
+            given = (chunk.cell_text(column, row).strip() if chunk.has(column) else "") or value
+            mapped = f" (mapped to {value!r})" if given != value else ""
+            chunk.report(
+                row,
+                column,
+                f"{given!r}{mapped} is not a priority of the agreement ({', '.join(sorted(known))}); "
+                f"map it with --map-value priority:{given}=LEVEL",
+            )
+
+
+@dataclass
+class Repeats:
+    """Finds rows that repeat an earlier row's key (the key the database stores them under: a backup
+    run by its target and start...). A repeat is a bad row naming the line it repeats, and, when either
+    row's time was a local time the clocks skipped, how that time was read (spec §1), so that a file
+    reads the same way in ``evaluate`` as in ``import``, where the database keeps one row per key."""
+
+    source: str
+    column: str
+    what: str
+    zone: tzinfo
+    first: dict[Any, tuple[int, str]] = field(default_factory=dict)
+
+    def check(self, chunk: Chunk, row: int, key: Any) -> bool:
+        """Whether row ``row`` of ``chunk`` is new (reports it as bad when it repeats an earlier one)."""
+        cell = chunk.cell_text(self.column, row).strip()
+        line = int(chunk.lines[row])
+        earlier = self.first.get(key)
+        if earlier is None:
+            self.first[key] = (line, cell)
+            return True
+        notes = [
+            f"{text!r} is a local time the clocks skipped, read as {read}"
+            for text in dict.fromkeys((cell, earlier[1]))
+            if (read := skipped_local_time(text, self.zone)) is not None
+        ]
+        reason = f"repeats the {self.what} of line {earlier[0]}" + (f" ({'; '.join(notes)})" if notes else "")
+        chunk.report(row, self.column, reason)
+        return False
 
 
 def source_name(path: Path) -> str:
@@ -274,14 +376,16 @@ def read_chunks(
     progress: Progress | None = None,
     progress_base: int = 0,
     block_bytes: int | None = None,
+    rules: InputRules | None = None,
 ) -> Iterator[Chunk]:
     """Read a CSV or JSON-list file as chunks of columns, checking its header against ``columns``.
 
     Header, encoding and syntax problems raise :class:`DataFileError` (no row of such a file can be
     trusted); a row with the wrong number of cells, or a JSON element that is not a flat object, is
     reported as a bad row and left out of the chunks. ``progress(rows_done)`` follows each chunk,
-    counting from ``progress_base``.
+    counting from ``progress_base``. ``rules`` go with every chunk (see :class:`Chunk`).
     """
+    rules = rules or InputRules()
     path = Path(path)
     source = source_name(path)
     try:
@@ -291,7 +395,7 @@ def read_chunks(
             RowProblem(source, None, None, f"cannot be read: {error.strerror or error}")
         ) from error
     if json_file:
-        yield from _json_chunks(path, source, columns, log, progress, progress_base)
+        yield from _json_chunks(path, source, columns, log, progress, progress_base, rules)
         return
 
     def check_header(names: list[str], line: int) -> None:
@@ -305,7 +409,7 @@ def read_chunks(
     options = {} if block_bytes is None else {"block_bytes": block_bytes}
     for cells, lines, rows in read_csv_columns(path, source, check_header, log, **options):
         if len(lines):
-            yield Chunk(source, cells, lines, log)
+            yield Chunk(source, cells, lines, log, rules=rules)
         done += rows
         if progress is not None:
             progress(done)
@@ -318,6 +422,7 @@ def _json_chunks(
     log: ProblemLog,
     progress: Progress | None,
     progress_base: int,
+    rules: InputRules,
 ) -> Iterator[Chunk]:
     objects = load_json_list(path, source, log)
     known = set(columns.known)
@@ -339,7 +444,7 @@ def _json_chunks(
             }
             lines = np.array([line for _, line, _ in kept], dtype=np.int64)
             index_array = np.array([index for index, _, _ in kept], dtype=np.int64)
-            yield Chunk(source, cells, lines, log, index_array, [obj for _, _, obj in kept])
+            yield Chunk(source, cells, lines, log, index_array, [obj for _, _, obj in kept], rules)
         done += len(part)
         if progress is not None:
             progress(done)

@@ -26,11 +26,13 @@ from servicepact.adapters.inputs.rows import (
     ProblemLog,
     Progress,
     RowProblem,
+    check_priorities,
     concat,
     read_chunks,
     source_name,
 )
 from servicepact.adapters.inputs.timestamps import Seconds, to_datetime, to_datetime64
+from servicepact.domain.input_rules import InputRules
 from servicepact.domain.records import EventBatch, EventType, Ticket, TicketBatch, TicketEvent
 
 PriorityOf = Callable[[str, str], "str | None"]
@@ -86,6 +88,7 @@ def read_ticket_batch(
     priority_of: PriorityOf | None = None,
     progress: Progress | None = None,
     skip_bad_rows: bool = False,
+    rules: InputRules | None = None,
 ) -> TicketBatchRead:
     """Read a tickets file (and an events file) into columnar batches.
 
@@ -94,20 +97,28 @@ def read_ticket_batch(
     is the given priority, else ``priority_of(impact, urgency)``, else None when no ``priority_of`` is
     given. ``progress(rows_done)`` is called after each chunk of rows (of both files together).
 
+    ``rules`` (spec 1.1 §5): values go through the user's value maps first (``priority:Critical=P1``
+    also maps the value of ``priority`` events); a priority that is not a level of the agreement version
+    in force at the ticket's ``created_at`` (on the ticket or on a ``priority`` event), an instant after
+    ``now`` and an event of a ticket not in the file are bad rows.
+
     Raises :class:`~servicepact.adapters.inputs.rows.DataFileError` listing every bad row unless
     ``skip_bad_rows``; header and syntax problems always raise.
 
     >>> tickets, events, problems = read_ticket_batch("t.csv", "e.csv", ZoneInfo("UTC"))  # doctest: +SKIP
     """
     log = ProblemLog()
+    rules = rules or InputRules()
     tickets_path = Path(tickets_path)
     parts = _Parts()
-    for chunk in read_chunks(tickets_path, TICKET_COLUMNS, log, progress=progress):
+    for chunk in read_chunks(tickets_path, TICKET_COLUMNS, log, progress=progress, rules=rules):
         _ticket_chunk(chunk, default_zone, priority_of, parts)
     batch, index, derived = _assemble(parts, source_name(tickets_path), log)
     done = int(sum(len(part) for part in parts.all_ids))
     if events_path is not None:
-        events = read_event_columns(events_path, default_zone, log, index, progress, done, keep_ids=False)
+        events = read_event_columns(
+            events_path, default_zone, log, index, progress, done, keep_ids=False, rules=rules
+        )
         derived_parts = [*derived, (events.ticket, events.at, events.type, events.value, events.lines)]
     else:
         derived_parts = list(derived)
@@ -125,6 +136,8 @@ def _ticket_chunk(chunk: Chunk, zone: tzinfo, priority_of: PriorityOf | None, pa
         for name in _TEXT
     }
     _assign_priorities(chunk, text, priority_of)
+    if chunk.rules.priorities is not None:
+        check_priorities(chunk, "priority", text["priority"], created, chunk.rules.priorities)
     responded, responded_ok = chunk.instants("first_response_at", zone, required=False)
     resolved, resolved_ok = chunk.instants("resolved_at", zone, required=False)
     keep = ~chunk.bad
@@ -237,13 +250,15 @@ def _assemble(
     rows = np.full(n, -1, dtype=np.int64)
     final = good & ~duplicate
     rows[final] = np.arange(int(final.sum()), dtype=np.int64)
-    index = TicketIndex(source=source, positions=positions, rows=rows, lines=all_lines, hashed=hashed)
-
     text = {name: concat(parts.text[name], object)[keep] for name in _TEXT}
+    created = concat(parts.created, np.int64)[keep]
+    index = TicketIndex(
+        source=source, positions=positions, rows=rows, lines=all_lines, hashed=hashed, created=created
+    )
     lines = all_lines[good][keep]
     batch = TicketBatch(
         ids=all_ids[final],
-        created_at=to_datetime64(concat(parts.created, np.int64)[keep]),
+        created_at=to_datetime64(created),
         priority=text["priority"],
         client_priority=text["client_priority"],
         service=text["service"],

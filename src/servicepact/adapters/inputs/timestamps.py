@@ -3,8 +3,15 @@
 A timestamp with an offset (``Z``, ``+03:00``) is that instant; one without is local time in the zone
 the caller gives (the agreement's support calendar zone). A local time that does not exist (the
 spring-forward gap) moves forward by the gap and an ambiguous one (fall-back) takes its first
-occurrence: that is what ``datetime(..., fold=0, tzinfo=zone)`` means, so both paths use it.
-Fractions of a second are dropped (truncated towards the past).
+occurrence (spec §1). Every path here - one cell, a column, the fast path - turns local time into UTC
+with the one function the calendars use, :func:`servicepact.domain.calendars.local_days.local_to_utc`,
+so ``import``, ``evaluate`` and ``sla`` read the same row as the same instant. Fractions of a second
+are dropped (truncated towards the past).
+
+On the night London's clocks go forward (2026-03-29, 01:00 -> 02:00), ``01:30`` does not exist and is
+read as ``02:30`` BST, which is ``01:30Z``; ``02:30`` is ``02:30`` BST, the same instant. Two hourly
+backups written as ``01:30`` and ``02:30`` local on that night are therefore one instant, and the
+readers report the second as repeating the first (see :func:`skipped_local_time`).
 """
 
 from __future__ import annotations
@@ -15,6 +22,8 @@ from datetime import UTC, datetime, timedelta, tzinfo
 
 import numpy as np
 import numpy.typing as npt
+
+from servicepact.domain.calendars.local_days import local_to_utc
 
 Seconds = npt.NDArray[np.int64]
 Mask = npt.NDArray[np.bool_]
@@ -38,9 +47,32 @@ def parse_instant(text: str, zone: tzinfo) -> int | None:
     except ValueError:
         return None
     if value.tzinfo is None:
-        value = value.replace(tzinfo=zone)
+        wall = value - _NAIVE_EPOCH
+        return local_to_utc(wall.days * 86400 + wall.seconds, zone)  # type: ignore[arg-type]
     delta = value - EPOCH
     return delta.days * 86400 + delta.seconds
+
+
+def skipped_local_time(text: str, zone: tzinfo) -> str | None:
+    """The local time ``text`` is read as, when it names a local time the clocks skipped (None otherwise).
+
+    >>> from zoneinfo import ZoneInfo
+    >>> skipped_local_time("2026-03-29T01:30:00", ZoneInfo("Europe/London"))
+    '2026-03-29T02:30:00+01:00'
+    """
+    try:
+        value = datetime.fromisoformat(text.strip())
+    except ValueError:
+        return None
+    if value.tzinfo is not None:
+        return None
+    seconds = parse_instant(text, zone)
+    if seconds is None:
+        return None
+    local = to_datetime(seconds).astimezone(zone)
+    if local.replace(tzinfo=None) == value.replace(microsecond=0):
+        return None
+    return local.isoformat()
 
 
 def local_seconds_to_utc(local: Seconds, zone: tzinfo, bucket: int = 86400) -> Seconds:
@@ -74,10 +106,8 @@ def _bucket_offset(zone: tzinfo, start: int, size: int) -> tuple[int, bool]:
 
 
 def _offset(local_second: int, zone: tzinfo) -> int:
-    """The UTC offset (seconds) of a local wall-clock second, fold=0 (see the module docstring)."""
-    moment = (_NAIVE_EPOCH + timedelta(seconds=local_second)).replace(tzinfo=zone)
-    offset = moment.utcoffset()
-    return 0 if offset is None else offset.days * 86400 + offset.seconds
+    """The UTC offset (seconds) of a local wall-clock second, by the one rule (see the module docstring)."""
+    return local_second - local_to_utc(local_second, zone)  # type: ignore[arg-type]
 
 
 def parse_instants(values: Sequence[str], zone: tzinfo) -> tuple[Seconds, Mask, Mask]:

@@ -26,6 +26,7 @@ from servicepact.domain.agreement import Agreement
 from servicepact.domain.agreement.model import Support
 from servicepact.domain.agreement.values import Duration
 from servicepact.domain.calendars import BusinessCalendar
+from servicepact.domain.calendars.spans import union_by_row
 from servicepact.domain.clocks.results import ClockResults, ClockStatus
 from servicepact.domain.clocks.scope import ClockOptions, classify_scope
 from servicepact.domain.clocks.timeline import NAT, Rows, Timeline, factorize
@@ -90,8 +91,11 @@ def evaluate_clocks(
     responded_at = timeline.first_at(*response_types)
     resolved_at = timeline.resolution_stop()
 
-    response_end = np.where(np.isnat(responded_at), now, responded_at)
-    resolution_end = np.where(np.isnat(resolved_at), now, resolved_at)
+    # A ticket created after ``now`` has not started: its running clocks count nothing (percent_used 0),
+    # never negative time. Readers refuse such rows (spec 1.1 §5); this guards stored or pushed ones.
+    running_to = np.maximum(created, now)
+    response_end = np.where(np.isnat(responded_at), running_to, responded_at)
+    resolution_end = np.where(np.isnat(resolved_at), running_to, resolved_at)
     pause_states = support.pause_on if support is not None else []
     pause_starts, pause_ends, pause_rows = timeline.pauses(pause_states, resolution_end)
     by_row = np.argsort(pause_rows, kind="stable")  # the pauses of a run of rows are then one slice
@@ -253,16 +257,22 @@ def _mark_scope(
 
 
 def _after_hours(agreement: Agreement, timeline: Timeline, results: ClockResults) -> None:
-    """The part of each ``work`` event outside ``support.calendar``, summed per ticket."""
+    """After-hours time per ticket (spec 1.1 §2): the union of its ``work`` entries (overlapping entries
+    count once) outside the service days of ``support.calendar`` (a lunch break is not after-hours),
+    billable or not."""
     support = agreement.support
     if support is None:
         return
     starts, lengths, rows = timeline.work()
     if len(starts) == 0:
         return
+    begin = starts.astype(np.int64)
+    union_rows, union_starts, union_ends = union_by_row(rows, begin, begin + lengths.astype(np.int64))
     calendar = agreement.calendar(support.calendar)
-    inside = calendar.between_many(starts, starts + lengths)
-    outside = (lengths - inside).astype(np.int64)
-    results.after_hours[:] = np.bincount(rows, weights=outside, minlength=len(results)).astype(
+    which, part_starts, part_ends = calendar.outside_service_days_many(
+        union_starts.view("datetime64[s]"), union_ends.view("datetime64[s]")
+    )
+    outside = (part_ends - part_starts).astype(np.int64)
+    results.after_hours[:] = np.bincount(union_rows[which], weights=outside, minlength=len(results)).astype(
         "timedelta64[s]"
     )
