@@ -27,6 +27,7 @@ from servicepact.domain.calendars.instants import (
     year_of,
 )
 from servicepact.domain.calendars.pauses import Pauses, merge_pauses, read_pauses
+from servicepact.domain.calendars.spans import outside
 from servicepact.domain.errors import CalendarRangeError, InputError, Location
 
 Pause = tuple[datetime, datetime]
@@ -50,6 +51,7 @@ class BusinessCalendar:
     def __init__(self, spec: CalendarSpec) -> None:
         self._spec = spec
         self._index: OpenIndex | None = None
+        self._service_index: OpenIndex | None = None
 
     @classmethod
     def from_spec(cls, spec: Mapping[str, Any] | CalendarSpec) -> BusinessCalendar:
@@ -141,7 +143,52 @@ class BusinessCalendar:
             for i in range(first, last)
         ]
 
+    def service_days(self, a: datetime, b: datetime) -> list[tuple[datetime, datetime]]:
+        """The service days that meet ``[a, b)``, clipped to it (UTC; spec 1.1 §2).
+
+        A date's service day runs from its first opening to its last closing, so a lunch break is inside
+        it; a closed date (holiday, weekend, ``[]`` override) has none. ``24x7`` is one endless service day.
+        Work outside the service days is after-hours work.
+
+            >>> calendar = BusinessCalendar.from_spec(
+            ...     {"timezone": "UTC", "hours": {"mon-fri": ["09:00-13:00", "14:00-18:00"]}}
+            ... )
+            >>> [(s.hour, e.hour) for s, e in calendar.service_days(
+            ...     datetime(2025, 1, 3, tzinfo=UTC), datetime(2025, 1, 6, 12, tzinfo=UTC))]
+            [(9, 18), (9, 12)]
+        """
+        low, high = to_seconds(a, "a"), to_seconds(b, "b")
+        if high <= low:
+            return []
+        index = self._service_covering(low, high)
+        first = int(np.searchsorted(index.ends, low, side="right"))
+        last = int(np.searchsorted(index.starts, high, side="left"))
+        return [
+            (to_datetime(max(int(index.starts[i]), low)), to_datetime(min(int(index.ends[i]), high)))
+            for i in range(first, last)
+        ]
+
     # -- vectorised operations --------------------------------------------------------------------------
+
+    def outside_service_days_many(
+        self, starts: npt.ArrayLike, ends: npt.ArrayLike
+    ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.datetime64], npt.NDArray[np.datetime64]]:
+        """The parts of each interval ``[starts[i], ends[i])`` outside the service days (after-hours time).
+
+        ``starts`` and ``ends`` are ``datetime64`` (UTC). Returns ``(i, part_starts, part_ends)``: the
+        row of each part and its bounds as ``datetime64[s]``, in the order of the rows and then of time;
+        rows wholly inside a service day have no part. See :meth:`service_days`.
+        """
+        first = instants_array(starts, "starts").ravel()
+        second = instants_array(ends, "ends").ravel()
+        if first.shape != second.shape:
+            raise InputError("starts and ends must have the same length")
+        if first.size == 0 or self.always_open:
+            empty = np.array([], dtype=np.int64)
+            return empty, empty.view("datetime64[s]"), empty.copy().view("datetime64[s]")
+        index = self._service_covering(int(first.min()), int(max(second.max(), first.max())))
+        rows, part_starts, part_ends = outside(first, second, index.starts, index.ends)
+        return rows, part_starts.view("datetime64[s]"), part_ends.view("datetime64[s]")
 
     def add_many(
         self,
@@ -228,6 +275,24 @@ class BusinessCalendar:
         if index is not None:
             first, last = min(first, index.first_year), max(last, index.last_year)
         return self._build(first, last)
+
+    def _service_covering(self, low: int, high: int) -> OpenIndex:
+        """An index of the service days whose span holds ``[low, high]``, built or widened when needed."""
+        check_range(low, high)
+        index = self._service_index
+        if index is not None and index.covers(low, high):
+            return index
+        first = max(FIRST_YEAR, year_of(low) - 1)
+        last = min(LAST_YEAR, year_of(high) + 1)
+        if index is not None:
+            first, last = min(first, index.first_year), max(last, index.last_year)
+        if self.always_open:
+            index = always_open_index(FIRST_YEAR, LAST_YEAR)
+        else:
+            rules = day_rules(self._spec, range(first - 1, last + 2))
+            index = build_index(rules, self.timezone, first, last, service_days=True)
+        self._service_index = index
+        return index
 
     def _grow_forward(self, index: OpenIndex, reason: str) -> OpenIndex:
         if index.last_year >= LAST_YEAR:

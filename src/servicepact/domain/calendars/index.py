@@ -16,7 +16,7 @@ import numpy as np
 
 from servicepact.domain.calendars.day_rules import DayRules
 from servicepact.domain.calendars.instants import Seconds, year_start
-from servicepact.domain.calendars.local_days import utc_intervals
+from servicepact.domain.calendars.local_days import utc_intervals, utc_service_days
 from servicepact.domain.calendars.search import BucketSearch
 
 
@@ -112,8 +112,11 @@ class OpenIndex:
         return int(np.searchsorted(self.starts, instant, side="right")) - 1
 
 
-def build_index(rules: DayRules, zone: ZoneInfo, first_year: int, last_year: int) -> OpenIndex:
-    """The index of the UTC years ``first_year..last_year``.
+def build_index(
+    rules: DayRules, zone: ZoneInfo, first_year: int, last_year: int, service_days: bool = False
+) -> OpenIndex:
+    """The index of the UTC years ``first_year..last_year``: of the open intervals, or with
+    ``service_days`` of the service days (each date's first opening to its last closing, spec 1.1 §2).
 
     Local dates from a few days before to a day after the span are converted, so that offsets of up to
     ±26 h and intervals that run into the next date are complete at both edges; the result is clipped.
@@ -121,7 +124,7 @@ def build_index(rules: DayRules, zone: ZoneInfo, first_year: int, last_year: int
     low, high = year_start(first_year), year_start(last_year + 1)
     first = date(first_year, 1, 1) - timedelta(days=3)
     last = date(last_year + 1, 1, 1) + timedelta(days=1)
-    starts, ends = utc_intervals(rules, zone, first, last)
+    starts, ends = (utc_service_days if service_days else utc_intervals)(rules, zone, first, last)
     return OpenIndex.from_intervals(first_year, last_year, low, high, starts, ends)
 
 

@@ -55,3 +55,46 @@ def utc_intervals(rules: DayRules, zone: ZoneInfo, first: date, last: date) -> t
     end_array = np.array(ends, dtype=np.int64)
     keep = end_array > start_array
     return start_array[keep], end_array[keep]
+
+
+def utc_service_days(rules: DayRules, zone: ZoneInfo, first: date, last: date) -> tuple[Seconds, Seconds]:
+    """The service day of each local date ``first..last`` that has hours, as UTC epoch seconds.
+
+    A date's service day runs from its first opening to its last closing (spec 1.1 §2): a break inside
+    it (a lunch hour) belongs to it, a closed date has none. An interval that runs past midnight ends the
+    service day on the next date. Endpoints are converted on their own, as in :func:`utc_intervals`, so
+    across a DST change a service day is an hour shorter or longer in real time.
+    """
+    starts: list[int] = []
+    ends: list[int] = []
+    day = first
+    while day <= last:
+        hours = rules.hours(day)
+        if hours:
+            base = (day - _EPOCH_DAY).days * _DAY
+            opening = min(interval.start for interval in hours)
+            closing = max(
+                interval.end + (_DAY if interval.end <= interval.start else 0) for interval in hours
+            )
+            starts.append(local_to_utc(base + opening, zone))
+            ends.append(local_to_utc(base + closing, zone))
+        day += timedelta(days=1)
+    start_array = np.array(starts, dtype=np.int64)
+    end_array = np.array(ends, dtype=np.int64)
+    keep = end_array > start_array
+    return start_array[keep], end_array[keep]
+
+
+def local_day_numbers(instants: Seconds, zone: ZoneInfo) -> Seconds:
+    """The local date of each instant (UTC epoch seconds) in ``zone``, as days since 1970-01-01.
+
+    Vectorised: the local midnights of the dates spanned are converted once each, and every instant is
+    placed among them with one search (correct across DST changes, whatever the offset).
+    """
+    if instants.size == 0:
+        return instants.copy()
+    first = int(instants.min()) // _DAY - 2
+    last = int(instants.max()) // _DAY + 2
+    days = np.arange(first, last + 1, dtype=np.int64)
+    midnights = np.array([local_to_utc(int(d) * _DAY, zone) for d in days], dtype=np.int64)
+    return days[np.searchsorted(midnights, instants, side="right") - 1]

@@ -46,8 +46,8 @@ class ClockResults:
     ``response_business`` and ``resolution_business`` are the business time used so far (to the stop
     instant, or to ``now`` for a running clock), pauses excluded. ``percent_used`` is the resolution
     clock's business time used ÷ its target × 100 (the response clock's where there is no resolution
-    target); NaN where no target applies. ``after_hours`` is the part of ``work`` events outside the
-    support calendar.
+    target); NaN where no target applies. ``after_hours`` is the ticket's after-hours time: the union
+    of its ``work`` entries outside the service days of the support calendar (spec 1.1 §2).
     """
 
     ids: npt.NDArray[np.object_]
