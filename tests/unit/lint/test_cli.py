@@ -124,3 +124,25 @@ def test_every_lint_command_has_help_with_an_example(command):
     assert result.exit_code == 0
     assert "Example" in result.output
     assert f"servicepact {command}" in result.output
+
+
+@pytest.mark.parametrize("code", ["SP408", "SP409", "SP410", "SP804"])
+def test_explain_knows_the_rules_of_version_1_1(code):
+    result = runner.invoke(app, ["explain", code, "--lang", "ru"])
+    assert result.exit_code == 0
+    assert result.output.startswith(f"{code} (warning, ")
+    assert "Плохо:" in result.output
+
+
+def test_render_in_a_language_the_text_is_not_in_warns_with_sp804_on_stderr_and_still_renders(capsys):
+    assert main(["render", str(ENGLISH), "--lang", "ru"]) == 0
+    captured = capsys.readouterr()
+    [warning] = captured.err.splitlines()
+    assert warning.startswith(f"{ENGLISH}:")
+    assert " SP804 warning language: договор выводится на языке 'ru'" in warning
+    assert captured.out.startswith("# ")
+
+
+def test_render_in_the_language_of_the_text_prints_no_sp804(capsys):
+    assert main(["render", str(RUSSIAN)]) == 0
+    assert capsys.readouterr().err == ""

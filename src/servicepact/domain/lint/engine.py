@@ -42,10 +42,11 @@ def _run(rule: Rule, context: Context, language: str) -> list[Finding]:
     except (CalendarRangeError, NotFoundError, InputError):
         # A rule that needs a calendar which cannot be built stays silent; SP002/SP003 name the cause.
         return []
-    return [_finding(rule, hit, context, language) for hit in hits]
+    return [to_finding(rule, hit, context, language) for hit in hits]
 
 
-def _finding(rule: Rule, hit: Hit, context: Context, language: str) -> Finding:
+def to_finding(rule: Rule, hit: Hit, context: Context, language: str) -> Finding:
+    """The finding of ``rule`` for ``hit``, its message in ``language``, with the line of its key path."""
     positions = context.agreement.positions
     line, column = positions.locate(hit.path) if positions is not None else (None, None)
     return Finding(

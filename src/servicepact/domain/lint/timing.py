@@ -7,7 +7,9 @@ calendar's zone).
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
+import calendar as calendar_module
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
 
 import numpy as np
 import numpy.typing as npt
@@ -29,10 +31,7 @@ def business_time(agreement: Agreement, duration: Duration, calendar_id: str) ->
 def first_year(agreement: Agreement, calendar: BusinessCalendar) -> tuple[datetime, datetime]:
     """The first year of the term, from local midnight of ``term.start`` in the calendar's zone (aware)."""
     first = agreement.term.start
-    try:
-        after = first.replace(year=first.year + 1)
-    except ValueError:  # 29 February
-        after = first + timedelta(days=365)
+    after = _year_after(first)
     zone = calendar.timezone
     return datetime.combine(first, time(0), tzinfo=zone), datetime.combine(after, time(0), tzinfo=zone)
 
@@ -78,16 +77,26 @@ def open_outside(agreement: Agreement, wide_id: str, narrow_id: str) -> timedelt
 MAX_OCCURRENCES = 200_000
 
 
-def worst_month_of_maintenance(agreement: Agreement) -> timedelta:
-    """The most scheduled maintenance (windows merged where they overlap) in any 30-day span starting in the
-    first year of the term. Windows are read in the local time of their calendar; a window on an unknown
-    calendar is skipped (SP002 reports it)."""
+@dataclass(frozen=True)
+class Occurrence:
+    """One occurrence of a maintenance window: its local start in the window's calendar, and its span in
+    UTC seconds."""
+
+    local: datetime
+    start: int
+    end: int
+
+
+def maintenance_occurrences(agreement: Agreement, until: date) -> list[Occurrence]:
+    """Every occurrence of every maintenance window from local midnight of ``term.start`` to local midnight
+    of ``until``, in the local time of the window's calendar. Each lasts the window's ``duration`` (``bd``
+    counts as the calendar's ``day_length``). A window on an unknown calendar is skipped (SP002 reports it);
+    at most ``MAX_OCCURRENCES`` are taken per window."""
     availability = agreement.availability
     maintenance = availability.maintenance if availability else None
-    if maintenance is None or not maintenance.windows:
-        return timedelta(0)
-    starts: list[int] = []
-    ends: list[int] = []
+    if maintenance is None:
+        return []
+    found: list[Occurrence] = []
     for window in maintenance.windows:
         if window.calendar not in agreement.calendars:
             continue
@@ -97,18 +106,27 @@ def worst_month_of_maintenance(agreement: Agreement) -> timedelta:
                 calendar.day_length if window.duration.business_days else timedelta(0)
             ).total_seconds()
         )
-        low, high = first_year(agreement, calendar)
-        horizon = (high + timedelta(days=30)).replace(tzinfo=None)
-        rule = window.schedule.occurrences(low.replace(tzinfo=None))
-        for count, local in enumerate(rule):
+        low, _ = first_year(agreement, calendar)
+        horizon = datetime.combine(until, time(0))  # naive: RRULEs are read in local time
+        for count, local in enumerate(window.schedule.occurrences(low.replace(tzinfo=None))):
             if local >= horizon or count >= MAX_OCCURRENCES:
                 break
             start = int(local.replace(tzinfo=calendar.timezone).timestamp())
-            starts.append(start)
-            ends.append(start + length)
-    if not starts:
+            found.append(Occurrence(local, start, start + length))
+    return found
+
+
+def worst_month_of_maintenance(agreement: Agreement) -> timedelta:
+    """The most scheduled maintenance (windows merged where they overlap) in any 30-day span starting in the
+    first year of the term. Windows are read in the local time of their calendar; a window on an unknown
+    calendar is skipped (SP002 reports it)."""
+    occurrences = maintenance_occurrences(agreement, _year_after(agreement.term.start) + timedelta(days=30))
+    if not occurrences:
         return timedelta(0)
-    merged_starts, merged_ends = _merge(np.array(starts, dtype=np.int64), np.array(ends, dtype=np.int64))
+    merged_starts, merged_ends = _merge(
+        np.array([o.start for o in occurrences], dtype=np.int64),
+        np.array([o.end for o in occurrences], dtype=np.int64),
+    )
     lengths = merged_ends - merged_starts
     before = np.concatenate([[0], np.cumsum(lengths)[:-1]])
 
@@ -121,6 +139,59 @@ def worst_month_of_maintenance(agreement: Agreement) -> timedelta:
     month = 30 * 86400
     worst = int((covered(merged_starts + month) - covered(merged_starts)).max())
     return timedelta(seconds=worst)
+
+
+def months_with_five_weekends(agreement: Agreement) -> list[date]:
+    """The first days of the months with five Saturdays and five Sundays (31-day months that start on a
+    Friday or a Saturday) that start in the first year of the term; when the first year has none, the
+    first such month after it (every calendar year has one). For a term from 2027-01-01: January and
+    October 2027 (they start on a Friday) and May 2027 (on a Saturday)."""
+    first = agreement.term.start
+    month = first if first.day == 1 else _next_month(first)
+    after = _year_after(first)
+    found: list[date] = []
+    while month < after or not found:
+        if _has_five_weekends(month):
+            found.append(month)
+        month = _next_month(month)
+    return found
+
+
+def maintenance_in_months(agreement: Agreement, months: list[date]) -> list[timedelta]:
+    """For each month (given by its first day), the maintenance windows that start in it, as local dates
+    of their calendars, each counted for its whole ``duration``; overlapping windows count once."""
+    if not months:
+        return []
+    occurrences = maintenance_occurrences(agreement, _next_month(max(months)))
+    totals: list[timedelta] = []
+    for first in months:
+        after = _next_month(first)
+        inside = [o for o in occurrences if first <= o.local.date() < after]
+        if not inside:
+            totals.append(timedelta(0))
+            continue
+        starts, ends = _merge(
+            np.array([o.start for o in inside], dtype=np.int64),
+            np.array([o.end for o in inside], dtype=np.int64),
+        )
+        totals.append(timedelta(seconds=int((ends - starts).sum())))
+    return totals
+
+
+def _has_five_weekends(first: date) -> bool:
+    days = calendar_module.monthrange(first.year, first.month)[1]
+    return days == 31 and first.weekday() in (calendar_module.FRIDAY, calendar_module.SATURDAY)
+
+
+def _next_month(day: date) -> date:
+    return date(day.year + day.month // 12, day.month % 12 + 1, 1)
+
+
+def _year_after(day: date) -> date:
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:  # 29 February
+        return day + timedelta(days=365)
 
 
 def _merge(

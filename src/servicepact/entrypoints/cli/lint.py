@@ -60,14 +60,15 @@ def lint_command(
     else:
         for name, findings in results:
             for finding in findings:
-                typer.echo(_text_line(name, finding))
+                typer.echo(finding_line(name, finding))
         typer.echo(_summary([finding for _, findings in results for finding in findings]))
     counts = Counter(finding.severity for _, findings in results for finding in findings)
     if counts[Severity.ERROR] or (strict and counts[Severity.WARNING]):
         raise typer.Exit(EXIT_FINDINGS)
 
 
-def _text_line(name: str, finding: Finding) -> str:
+def finding_line(name: str, finding: Finding) -> str:
+    """A finding as one line of text: ``file:line: CODE severity path: message``."""
     where = f"{name}:{finding.line}" if finding.line is not None else name
     path = f" {finding.path}" if finding.path else ""
     return f"{where}: {finding.code} {finding.severity.value}{path}: {finding.message}"
@@ -104,7 +105,8 @@ def explain_command(
     rule = RULES.get(code.strip().upper())
     if rule is None:
         typer.echo(
-            f"error: unknown rule {code!r}; codes run from SP000 to SP803 (see docs/lint-rules.md)", err=True
+            f"error: unknown rule {code!r}; codes run from SP000 to {max(RULES)} (see docs/lint-rules.md)",
+            err=True,
         )
         raise typer.Exit(2)
     language = lang.value

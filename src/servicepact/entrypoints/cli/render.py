@@ -14,7 +14,9 @@ from servicepact.domain.contract import PageSize, group_changes
 from servicepact.domain.contract.names import Names
 from servicepact.domain.contract.wording import Wording
 from servicepact.domain.errors import InputError
+from servicepact.domain.lint import render_language_findings
 from servicepact.entrypoints.cli.app import app
+from servicepact.entrypoints.cli.lint import finding_line
 from servicepact.services import rendering
 
 
@@ -53,17 +55,23 @@ def render(
 ) -> None:
     """Write the agreement as a contract: parties, one clause per area, billing, signatures.
 
+    A contract asked in a language its free text is not written in is still written, with an SP804
+    warning on stderr.
+
     Example: servicepact render examples/northwind-acme.en.yaml --lang ru --format pdf -o contract.pdf
     """
     if format_.binary and output is None:
         raise InputError(f"a {format_.value} contract is binary: name the file to write with -o FILE")
     current = load_agreement(agreement)
+    language = rendering.contract_language(current, lang.value if lang else None)
+    for finding in render_language_findings(current, language, language=language):
+        typer.echo(finding_line(str(agreement), finding), err=True)
     previous = load_agreement(changes_from) if changes_from is not None else None
     page_size = {Paper.A4: PageSize.A4, Paper.LETTER: PageSize.LETTER}[paper] if paper else None
     content = rendering.render(
         current,
         renderer_for(format_),
-        language=lang.value if lang else None,
+        language=language,
         previous=previous,
         page_size=page_size,
     )

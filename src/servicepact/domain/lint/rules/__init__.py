@@ -3,6 +3,7 @@
 from servicepact.domain.lint.rules import (  # noqa: F401  (imported to register their rules)
     availability,
     guarantees,
+    language,
     maintenance,
     performance,
     priorities,

@@ -1,6 +1,6 @@
-"""Availability: reachable uptime targets (SP401, SP402, SP406), recovery backed by backups (SP403, SP407)
-and maintenance with limits (SP405). SP404 (maintenance windows against the target) is in
-:mod:`.maintenance`."""
+"""Availability: reachable uptime targets (SP401, SP402, SP406), recovery backed by backups (SP403, SP407,
+SP410), recovery as fast as the top priority's resolution (SP409) and maintenance with limits (SP405).
+SP404 and SP408 (maintenance windows against the target and the monthly limit) are in :mod:`.maintenance`."""
 
 from __future__ import annotations
 
@@ -8,10 +8,12 @@ from collections.abc import Iterator
 from datetime import timedelta
 from decimal import Decimal
 
-from servicepact.domain.agreement.model import MaintenanceTreatment
+from servicepact.domain.agreement.model import Availability, BackupSet, MaintenanceTreatment
 from servicepact.domain.agreement.values import Percentage
+from servicepact.domain.errors import ServicepactError
 from servicepact.domain.lint.findings import Severity
 from servicepact.domain.lint.registry import Context, Hit, Rule, checks, hit
+from servicepact.domain.lint.timing import longest_wall_clock
 
 E, W = Severity.ERROR, Severity.WARNING
 
@@ -20,6 +22,13 @@ def downtime_budget(target: Percentage, days: int) -> timedelta:
     """The downtime ``target`` allows in ``days`` wall-clock days (zero at 100% or more)."""
     share = max(Decimal(100) - target.value, Decimal(0)) / 100
     return timedelta(seconds=int(share * days * 86400))
+
+
+def fastest_backup(availability: Availability, system: str) -> BackupSet | None:
+    """The backup set of ``system`` with the shortest ``frequency`` (a system in several sets is judged by
+    its most frequent one), or None when no set names it."""
+    sets = [backup for backup in availability.backups if system in backup.systems]
+    return min(sets, key=lambda backup: backup.frequency.wall_clock()) if sets else None
 
 
 @checks(
@@ -129,12 +138,11 @@ def rpo_backed_by_backups(context: Context) -> Iterator[Hit]:
         if tier.rpo is None:
             continue
         for j, system in enumerate(tier.systems):
-            sets = [backup for backup in availability.backups if system in backup.systems]
+            fastest = fastest_backup(availability, system)
             params = {"tier": tier.tier, "system": system, "rpo": tier.rpo}
-            if not sets:
+            if fastest is None:
                 yield hit(("availability", "recovery", i, "systems", j), "no_backup", **params)
                 continue
-            fastest = min(sets, key=lambda backup: backup.frequency.wall_clock())
             if tier.rpo.wall_clock() < fastest.frequency.wall_clock():
                 yield hit(("availability", "recovery", i, "rpo"), frequency=fastest.frequency, **params)
 
@@ -270,3 +278,124 @@ def backups_tested(context: Context) -> Iterator[Hit]:
     for i, backup in enumerate(availability.backups if availability else []):
         if backup.restore_test is None and not context.broken("availability", "backups", i, "restore_test"):
             yield hit(("availability", "backups", i), backup=backup.id)
+
+
+@checks(
+    Rule(
+        code="SP409",
+        severity=W,
+        area="availability",
+        title={
+            "en": "A recovery time shorter than the resolution target of the highest priority",
+            "ru": "Время восстановления меньше времени решения для высшего приоритета",
+        },
+        explanation={
+            "en": "A full outage of a system in a recovery tier is a ticket of the highest priority (the "
+            "first level of `priorities.levels`). When the tier's `rto` is shorter than that priority's "
+            "resolution target, the ticket can meet its target while the recovery promise is already "
+            "broken: the two promises disagree. The resolution target is taken as the longest wall-clock "
+            "time it can take in its calendar over the first year of the term (as in SP201); `rto` is "
+            "wall-clock.",
+            "ru": "Полный отказ системы из уровня восстановления — заявка высшего приоритета (первого "
+            "уровня `priorities.levels`). Если `rto` уровня меньше времени решения для этого приоритета, "
+            "заявка может уложиться в срок, когда обещание восстановления уже нарушено: обещания "
+            "противоречат друг другу. Время решения берётся как наибольшее календарное время, которое оно "
+            "может занять в своём календаре за первый год срока (как в SP201); `rto` — календарное время.",
+        },
+        bad_example="targets:\n  P1: {response: 30m, resolution: 4h, calendar: always}\n"
+        "recovery:\n  - {tier: critical, systems: [erp], rto: 3h, rpo: 2h}",
+        good_example="targets:\n  P1: {response: 30m, resolution: 3h, calendar: always}\n"
+        "recovery:\n  - {tier: critical, systems: [erp], rto: 3h, rpo: 2h}",
+        messages={
+            "default": {
+                "en": "tier '{tier}': rto {rto} is shorter than the {priority} resolution target {target}",
+                "ru": "уровень «{tier}»: rto {rto} меньше времени решения {priority} {target}",
+            },
+            "calendar": {
+                "en": "tier '{tier}': rto {rto} is shorter than the {priority} resolution target {target}, "
+                "which can take up to {longest} on the wall clock in its calendar",
+                "ru": "уровень «{tier}»: rto {rto} меньше времени решения {priority} {target}, которое в "
+                "своём календаре может занять до {longest} календарного времени",
+            },
+        },
+    )
+)
+def recovery_not_faster_than_top_priority(context: Context) -> Iterator[Hit]:
+    agreement = context.agreement
+    availability, support = agreement.availability, agreement.support
+    levels = agreement.priority_ids()
+    if availability is None or support is None or not levels:
+        return
+    top = levels[0]
+    target = support.targets.get(top)
+    resolution = target.resolution if target else None
+    if resolution is None or not any(tier.rto is not None for tier in availability.recovery):
+        return
+    try:
+        longest = longest_wall_clock(agreement, resolution, support.target_calendar(top))
+    except ServicepactError:  # an unknown or unusable calendar: SP002/SP003 report it
+        return
+    on_the_clock = longest == resolution.wall_clock()
+    for i, tier in enumerate(availability.recovery):
+        if tier.rto is not None and tier.rto.wall_clock() < longest:
+            yield hit(
+                ("availability", "recovery", i, "rto"),
+                "default" if on_the_clock else "calendar",
+                tier=tier.tier,
+                rto=tier.rto,
+                priority=top,
+                target=resolution,
+                longest=longest,
+            )
+
+
+@checks(
+    Rule(
+        code="SP410",
+        severity=W,
+        area="availability",
+        title={
+            "en": "A recovery point objective equal to the backup frequency",
+            "ru": "Точка восстановления равна периодичности резервного копирования",
+        },
+        explanation={
+            "en": "When a recovery tier's `rpo` equals the `frequency` of the backups of its systems, there "
+            "is no slack: a single backup that runs late or fails breaches the rpo. Back up more often than "
+            "the rpo, or agree a longer rpo. (An rpo shorter than the frequency is SP403.) A system in "
+            "several backup sets is judged by its most frequent one.",
+            "ru": "Если `rpo` уровня восстановления равен `frequency` резервного копирования его систем, "
+            "запаса нет: одна задержавшаяся или неудачная копия нарушает rpo. Делайте копии чаще, чем "
+            "rpo, или согласуйте больший rpo. (rpo меньше периодичности — это SP403.) Система из "
+            "нескольких наборов оценивается по самому частому из них.",
+        },
+        bad_example="recovery:\n  - {tier: critical, systems: [erp], rto: 4h, rpo: 1h}\n"
+        "backups:\n  - {id: servers, systems: [erp], frequency: 1h}",
+        good_example="recovery:\n  - {tier: critical, systems: [erp], rto: 4h, rpo: 2h}\n"
+        "backups:\n  - {id: servers, systems: [erp], frequency: 1h}",
+        messages={
+            "default": {
+                "en": "tier '{tier}': rpo {rpo} for '{system}' equals its backup frequency {frequency}; one "
+                "late backup breaches it",
+                "ru": "уровень «{tier}»: rpo {rpo} для «{system}» равен периодичности резервного "
+                "копирования {frequency}; одна задержавшаяся копия его нарушает",
+            },
+        },
+    )
+)
+def rpo_leaves_room_for_a_late_backup(context: Context) -> Iterator[Hit]:
+    availability = context.agreement.availability
+    if availability is None:
+        return
+    for i, tier in enumerate(availability.recovery):
+        if tier.rpo is None:
+            continue
+        for system in tier.systems:
+            fastest = fastest_backup(availability, system)
+            if fastest is not None and tier.rpo.wall_clock() == fastest.frequency.wall_clock():
+                yield hit(
+                    ("availability", "recovery", i, "rpo"),
+                    tier=tier.tier,
+                    rpo=tier.rpo,
+                    system=system,
+                    frequency=fastest.frequency,
+                )

@@ -1,4 +1,5 @@
-"""SP404: with maintenance counted as downtime, the windows alone must leave the uptime target reachable."""
+"""Maintenance windows against the limits of the agreement: the uptime target when maintenance is counted
+(SP404), and ``max_per_month`` in a month with five weekends (SP408)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,11 @@ from servicepact.domain.agreement.model import MaintenanceTreatment
 from servicepact.domain.lint.findings import Severity
 from servicepact.domain.lint.registry import Context, Hit, Rule, checks, hit
 from servicepact.domain.lint.rules.availability import downtime_budget
-from servicepact.domain.lint.timing import worst_month_of_maintenance
+from servicepact.domain.lint.timing import (
+    maintenance_in_months,
+    months_with_five_weekends,
+    worst_month_of_maintenance,
+)
 
 
 @checks(
@@ -68,3 +73,57 @@ def maintenance_leaves_target_reachable(context: Context) -> Iterator[Hit]:
                 budget=budget,
                 target=item.target,
             )
+
+
+@checks(
+    Rule(
+        code="SP408",
+        severity=Severity.WARNING,
+        area="availability",
+        title={
+            "en": "The maintenance windows of a month with five weekends exceed the monthly limit",
+            "ru": "Окна плановых работ в месяце с пятью выходными превышают месячный лимит",
+        },
+        explanation={
+            "en": "`maintenance.max_per_month` caps scheduled maintenance in a month, but the windows "
+            "themselves recur: a weekly weekend window falls five times in a 31-day month with five "
+            "Saturdays and five Sundays. If the windows that start in such a month take longer than the "
+            "cap, the schedule breaks the agreement's own limit in that month. The busiest such month "
+            "starting in the first year of the term counts; overlapping windows count once.",
+            "ru": "`maintenance.max_per_month` ограничивает плановые работы за месяц, но сами окна "
+            "повторяются: еженедельное окно в выходные выпадает пять раз в 31-дневном месяце с пятью "
+            "субботами и пятью воскресеньями. Если окна, начинающиеся в таком месяце, занимают больше "
+            "лимита, расписание нарушает собственный лимит договора в этом месяце. Берётся самый "
+            "загруженный такой месяц, начинающийся в первый год срока; пересекающиеся окна считаются "
+            "один раз.",
+        },
+        bad_example="maintenance:\n  windows: [{id: weekly, schedule: 'FREQ=WEEKLY;BYDAY=SU;BYHOUR=2', "
+        "calendar: always, duration: 2h}]\n  notice: 48h\n  max_per_month: 8h",
+        good_example="maintenance:\n  windows: [{id: weekly, schedule: 'FREQ=WEEKLY;BYDAY=SU;BYHOUR=2', "
+        "calendar: always, duration: 2h}]\n  notice: 48h\n  max_per_month: 10h",
+        messages={
+            "default": {
+                "en": "the maintenance windows take {total} in {month} (a month with five weekends), more "
+                "than max_per_month {limit}",
+                "ru": "окна плановых работ занимают {total} в месяце {month} (месяц с пятью выходными) — "
+                "больше, чем max_per_month {limit}",
+            },
+        },
+    )
+)
+def windows_within_monthly_limit(context: Context) -> Iterator[Hit]:
+    availability = context.agreement.availability
+    maintenance = availability.maintenance if availability else None
+    if maintenance is None or maintenance.max_per_month is None or not maintenance.windows:
+        return
+    limit = maintenance.max_per_month.wall_clock()
+    months = months_with_five_weekends(context.agreement)
+    totals = maintenance_in_months(context.agreement, months)
+    total, month = max(zip(totals, months, strict=True), key=lambda pair: pair[0])
+    if total > limit:
+        yield hit(
+            ("availability", "maintenance", "max_per_month"),
+            total=total,
+            month=f"{month:%Y-%m}",
+            limit=maintenance.max_per_month,
+        )
