@@ -40,8 +40,8 @@ def test_the_first_page_says_which_credits_are_due_and_what_is_billed_on_top(nor
     assert summary.credits_note == "$450 is due as service credits for March 2027."
     assert summary.extras_table is not None
     assert [row[0].text for row in summary.extras_table.rows] == [
-        "After-hours work",
-        "Work outside the scope",
+        "After-hours call-outs",
+        "Work outside the scope (per ticket and day)",
         "Total billed",
     ]
     assert summary.extras_table.rows[-1][-1].text == "$360"

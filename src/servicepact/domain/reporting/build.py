@@ -22,6 +22,8 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
+from babel.dates import format_time
+
 from servicepact.domain.agreement import Agreement
 from servicepact.domain.agreement.model import CheckOperator
 from servicepact.domain.contract import default_page_size
@@ -29,12 +31,12 @@ from servicepact.domain.evaluation import (
     Evaluation,
     EvaluationInputs,
     KpiStatus,
-    LineKind,
     MetricValue,
     OutageTreatment,
     TicketEntry,
     Unit,
 )
+from servicepact.domain.evaluation.billing import BillingRule, UnbilledReason
 from servicepact.domain.reporting.model import (
     BandChart,
     BandPanel,
@@ -355,66 +357,129 @@ class _Builder:
     def extras_card_note(self) -> str:
         count = len(self.e.billing.lines)
         return (
-            self.w.ngettext("{n} billed work entry", "{n} billed work entries", count)
+            self.w.ngettext("{n} billing line", "{n} billing lines", count)
             if count
             else self._("nothing beyond the fee")
         )
 
     def extras_table(self) -> Table | None:
+        """Billed work by rule with its time worked and billed, the after-hours work reported but not billed,
+        and the total: what the total is made of."""
         _, w = self._, self.w
         billing = self.e.billing
-        if not billing.lines:
+        if not billing.lines and not billing.unbilled:
             return None
         rows = []
-        for kind, name in (
-            (LineKind.AFTER_HOURS, _("After-hours work")),
-            (LineKind.OUT_OF_SCOPE, _("Work outside the scope")),
+        for rule, name in (
+            (BillingRule.AFTER_HOURS_CALLOUT, _("After-hours call-outs")),
+            (BillingRule.OUT_OF_SCOPE_DAY, _("Work outside the scope (per ticket and day)")),
         ):
-            lines = [line for line in billing.lines if line.kind is kind]
+            lines = billing.lines_of(rule)
             if not lines:
                 continue
             rows.append(
                 (
                     Cell(name),
                     Cell(w.number(len(lines))),
+                    Cell(w.duration(sum(line.worked_seconds for line in lines), days=False)),
                     Cell(w.duration(sum(line.billed_seconds for line in lines), days=False)),
-                    Cell(w.money(billing.total_of(kind), self.currency)),
+                    Cell(w.money(billing.total_of(rule), self.currency)),
+                )
+            )
+        if billing.unbilled:
+            rows.append(
+                (
+                    Cell(_("After-hours work reported, not billed")),
+                    Cell(w.number(len(billing.unbilled))),
+                    Cell(w.duration(billing.after_hours_unbilled_seconds, days=False)),
+                    Cell(DASH),
+                    Cell(w.money(Decimal("0.00"), self.currency)),
                 )
             )
         rows.append(
-            (Cell(_("Total billed")), Cell(""), Cell(""), Cell(w.money(billing.total, self.currency)))
+            (
+                Cell(_("Total billed")),
+                Cell(""),
+                Cell(""),
+                Cell(""),
+                Cell(w.money(billing.total, self.currency)),
+            )
         )
         return Table(
-            header=(_("Billed work"), _("Entries"), _("Time billed"), _("Amount")),
+            header=(_("Billed work"), _("Lines"), _("Time worked"), _("Time billed"), _("Amount")),
             rows=tuple(rows),
-            numeric=(False, True, True, True),
-            widths=(46, 14, 20, 20),
+            numeric=(False, True, True, True, True),
+            widths=(40, 10, 16, 16, 18),
         )
 
     def extras_note(self) -> str:
-        billing, w = self.e.billing, self.w
+        """How the billed time is counted, and why some after-hours work is not billed."""
+        billing, w, _ = self.e.billing, self.w, self._
+        sentences = []
         if not billing.lines:
-            return self._("No work is billed beyond the monthly fee.")
-        parts = []
-        if billing.hourly_rate is not None:
-            parts.append(
-                self._("Hourly rate {rate}").format(rate=w.money(billing.hourly_rate, self.currency))
-            )
-            if billing.surcharge != 1:
+            sentences.append(_("No work is billed beyond the monthly fee."))
+        else:
+            parts = []
+            if billing.hourly_rate is not None:
+                parts.append(_("Hourly rate {rate}").format(rate=w.money(billing.hourly_rate, self.currency)))
+                if billing.surcharge != 1:
+                    parts.append(
+                        _("after hours × {surcharge}").format(
+                            surcharge=w.number(billing.surcharge.normalize())
+                        )
+                    )
+            if billing.minimum_seconds:
                 parts.append(
-                    self._("after hours × {surcharge}").format(
-                        surcharge=w.number(billing.surcharge.normalize())
+                    _("at least {time} per after-hours call-out").format(
+                        time=w.duration(billing.minimum_seconds)
                     )
                 )
-        if billing.minimum_seconds:
-            parts.append(
-                self._("at least {time} per after-hours call-out").format(
-                    time=w.duration(billing.minimum_seconds)
+            if billing.increment_seconds:
+                parts.append(_("rounded up to {time}").format(time=w.duration(billing.increment_seconds)))
+            sentences.append("; ".join(parts) + ".")
+        if billing.after_hours_available:
+            covered = billing.after_hours_priorities
+            sentences.append(
+                _(
+                    "After-hours work is billed for every priority, or where the client asked for it "
+                    "beforehand."
+                )
+                if covered is None
+                else _(
+                    "After-hours work is billed for {priorities}, or where the client asked for it "
+                    "beforehand."
+                ).format(priorities=w.wording.join(covered) if covered else DASH)
+            )
+            sentences.append(
+                _(
+                    "A ticket's after-hours work less than {gap} apart is one call-out, billed for the time "
+                    "worked (not the gaps), raised to the minimum and rounded up."
+                ).format(gap=w.duration(billing.callout_gap_seconds))
+            )
+        if billing.unbilled:
+            sentences.append(
+                _("{time} of after-hours work without after-hours service is reported, not billed.").format(
+                    time=w.duration(billing.after_hours_unbilled_seconds, days=False)
                 )
             )
-        if billing.increment_seconds:
-            parts.append(self._("rounded up to {time}").format(time=w.duration(billing.increment_seconds)))
-        return "; ".join(parts) + "."
+        return " ".join(sentences)
+
+    def work_intervals(self, intervals: Sequence[tuple[int, int]]) -> str:
+        """Intervals of work in local time: ``Mar 2, 7:10 PM–7:40 PM, 8:20 PM–9:00 PM``."""
+        w = self.w
+        texts = []
+        day = None
+        for start, end in intervals:
+            begin, finish = w.local(start), w.local(end)
+            first = w.instant(start) if begin.date() != day else format_time(begin, "short", locale=w.locale)
+            last = (
+                format_time(finish, "short", locale=w.locale)
+                if finish.date() == begin.date()
+                else w.instant(end)
+            )
+            texts.append(f"{first}–{last}")
+            day = finish.date()
+        return ", ".join(texts)
 
     # details -----------------------------------------------------------------------------------------
 
@@ -902,7 +967,7 @@ class _Builder:
     def money_lines(self) -> Section | None:
         _, w = self._, self.w
         credits, billing = self.e.credits, self.e.billing
-        if not credits.lines and not billing.lines:
+        if not credits.lines and not billing.lines and not billing.unbilled:
             return None
         tables = []
         if credits.lines:
@@ -947,37 +1012,66 @@ class _Builder:
                     caption=_("Service credits"),
                 )
             )
-        kinds = {LineKind.AFTER_HOURS: _("after hours"), LineKind.OUT_OF_SCOPE: _("out of scope")}
+        rules = {
+            BillingRule.AFTER_HOURS_CALLOUT: _("after-hours call-out"),
+            BillingRule.OUT_OF_SCOPE_DAY: _("out-of-scope day"),
+        }
         tables.append(
             Table(
                 header=(
                     _("Ticket"),
-                    _("Work started"),
-                    _("Kind"),
+                    _("Rule"),
+                    _("Work"),
                     _("Worked"),
+                    _("With the minimum"),
                     _("Billed"),
                     _("Rate"),
                     _("Amount"),
                 ),
                 rows=tuple(
                     (
-                        Cell(line.ticket_id),
-                        Cell(w.instant(line.started_at)),
-                        Cell(kinds[line.kind]),
+                        Cell(f"{line.ticket_id} · {line.priority}" if line.priority else line.ticket_id),
+                        Cell(rules[line.rule]),
+                        Cell(self.work_intervals(line.intervals)),
                         Cell(w.duration(line.worked_seconds, days=False)),
+                        Cell(w.duration(line.after_minimum_seconds, days=False)),
                         Cell(w.duration(line.billed_seconds, days=False)),
                         Cell(w.money(line.rate, self.currency)),
                         Cell(w.money(line.amount, self.currency)),
                     )
                     for line in billing.lines[:SHORT_LIMIT]
                 ),
-                numeric=(False, False, False, True, True, True, True),
-                widths=(14, 17, 15, 12, 12, 14, 16),
+                numeric=(False, False, False, True, True, True, True, True),
+                widths=(12, 12, 28, 9, 9, 9, 10, 11),
                 more=self.more(len(billing.lines)),
                 empty=_("No work is billed beyond the monthly fee."),
                 caption=_("Billed work"),
             )
         )
+        if billing.unbilled:
+            reasons = {
+                UnbilledReason.NOT_COVERED: _("no after-hours service for this priority"),
+                UnbilledReason.UNAVAILABLE: _("the agreement has no after-hours service"),
+                UnbilledReason.NO_RATE: _("the agreement has no hourly rate"),
+            }
+            tables.append(
+                Table(
+                    header=(_("Ticket"), _("Work"), _("After hours"), _("Not billed because")),
+                    rows=tuple(
+                        (
+                            Cell(f"{work.ticket_id} · {work.priority}" if work.priority else work.ticket_id),
+                            Cell(self.work_intervals(work.intervals)),
+                            Cell(w.duration(work.seconds, days=False)),
+                            Cell(reasons[work.reason]),
+                        )
+                        for work in billing.unbilled[:SHORT_LIMIT]
+                    ),
+                    numeric=(False, False, True, False),
+                    widths=(14, 40, 12, 34),
+                    more=self.more(len(billing.unbilled)),
+                    caption=_("After-hours work reported, not billed"),
+                )
+            )
         return Section("money", _("Service credits and billed work"), (), (), tuple(tables))
 
     # helpers -----------------------------------------------------------------------------------------
