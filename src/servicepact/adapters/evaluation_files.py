@@ -30,6 +30,7 @@ from servicepact.adapters.inputs import (
 from servicepact.domain.agreement import Agreement
 from servicepact.domain.errors import InputError
 from servicepact.domain.evaluation import Coverage, EvaluationInputs
+from servicepact.domain.input_rules import InputRules
 from servicepact.domain.records import Outage
 
 
@@ -58,9 +59,11 @@ class FilesRead:
 
 
 def read_evaluation_files(
-    agreement: Agreement, files: EvaluationFiles, skip_bad_rows: bool = False
+    agreement: Agreement, files: EvaluationFiles, skip_bad_rows: bool = False, rules: InputRules | None = None
 ) -> FilesRead:
     """Read every file given; timestamps without an offset are in the support calendar's zone.
+    ``rules`` (spec 1.1 §5, see :meth:`InputRules.for_agreement`) make unknown priorities and instants
+    after now bad rows, and map the export's values.
 
     >>> read_evaluation_files(agreement, EvaluationFiles(tickets=Path("t.csv"))).inputs  # doctest: +SKIP
     """
@@ -81,13 +84,14 @@ def read_evaluation_files(
             zone,
             priority_of=agreement.priorities.from_matrix if agreement.priorities else None,
             skip_bad_rows=skip_bad_rows,
+            rules=rules,
         )
         problems += ticket_problems
         inputs = replace(inputs, tickets=tickets, events=events)
     outages: list[Outage] = []
     coverage = Coverage()
     if files.outages is not None:
-        read = read_outages(files.outages, zone, skip_bad_rows)
+        read = read_outages(files.outages, zone, skip_bad_rows, rules)
         outages += read.outages
         problems += read.problems
         coverage = Coverage.everything()  # the file is the whole record: "no outages" means none
@@ -104,11 +108,11 @@ def read_evaluation_files(
         inputs, backup_source=files.backups is not None, restore_source=files.restores is not None
     )
     if files.backups is not None:
-        runs = read_backup_runs(files.backups, zone, skip_bad_rows)
+        runs = read_backup_runs(files.backups, zone, skip_bad_rows, rules)
         inputs = replace(inputs, backup_runs=runs.runs)
         problems += runs.problems
     if files.restores is not None:
-        tests = read_restore_tests(files.restores, zone, skip_bad_rows)
+        tests = read_restore_tests(files.restores, zone, skip_bad_rows, rules)
         inputs = replace(inputs, restore_tests=tests.tests)
         problems += tests.problems
     if files.assets is not None:

@@ -20,6 +20,11 @@ from __future__ import annotations
 import bisect
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from servicepact.domain.agreement import Agreement
 
 __all__ = ["InputRules", "PriorityLevels", "ValueMap", "parse_value_map"]
 
@@ -143,3 +148,14 @@ class InputRules:
     now: int | None = None
     values: ValueMap = field(default_factory=ValueMap)
     priorities: PriorityLevels | None = None
+
+    @classmethod
+    def for_agreement(cls, agreement: Agreement, now: datetime, values: ValueMap | None = None) -> InputRules:
+        """The rules of files judged by one agreement (``sla``, ``evaluate``): its levels at every
+        instant (none checked when it lists no levels), and ``now`` (aware)."""
+        levels = agreement.priorities.ids if agreement.priorities is not None else []
+        return cls(
+            now=int(now.timestamp()),
+            values=values or ValueMap(),
+            priorities=PriorityLevels.always(levels) if levels else None,
+        )

@@ -14,9 +14,11 @@ from servicepact.adapters.agreement_files import load_agreement
 from servicepact.adapters.evaluation_files import EvaluationFiles, read_evaluation_files
 from servicepact.domain.errors import InputError
 from servicepact.domain.evaluation import Evaluation
+from servicepact.domain.input_rules import InputRules
 from servicepact.entrypoints.cli.app import app, stderr
 from servicepact.entrypoints.cli.instants import parse_instant
-from servicepact.services.evaluation import UptimeConvention, evaluate_period
+from servicepact.entrypoints.cli.values import MapValueOption, value_map
+from servicepact.services.evaluation import UptimeConvention, evaluate_period, period_of
 
 SMALL_JSON_TICKETS = 5_000
 FORMATS = {".json": "json", ".html": "html", ".htm": "html", ".pdf": "pdf"}
@@ -72,6 +74,7 @@ def evaluate(
     skip_bad_rows: Annotated[
         bool, typer.Option("--skip-bad-rows", help="Report bad rows, use the rest.")
     ] = False,
+    map_value: MapValueOption = None,
 ) -> None:
     """Evaluate a period: every metric, KPI, uptime item, backup, requirement, billing line and credit.
 
@@ -90,8 +93,10 @@ def evaluate(
     zone = agreement.calendar(agreement.support.calendar).timezone
     as_of = parse_instant(now, zone, name="--now") if now else datetime.now(UTC)
     files = EvaluationFiles(tickets, events, outages, checks, backups, restores, assets, coverage)
-    read = read_evaluation_files(agreement, files, skip_bad_rows)
-    evaluation = evaluate_period(agreement, period, read.inputs, as_of, uptime_convention)
+    judged = period_of(agreement, period)  # a bad --period is named before any file is read
+    rules = InputRules.for_agreement(agreement, as_of, value_map(map_value))
+    read = read_evaluation_files(agreement, files, skip_bad_rows, rules)
+    evaluation = evaluate_period(agreement, judged, read.inputs, as_of, uptime_convention)
     for problem in read.problems:
         stderr.print(f"skipped: {problem}", markup=False)
     if fmt == "json":

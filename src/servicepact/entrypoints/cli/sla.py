@@ -17,8 +17,10 @@ from servicepact.adapters.inputs.tickets import read_ticket_batch
 from servicepact.domain.clocks import evaluate_clocks
 from servicepact.domain.clocks.results import ClockStatus
 from servicepact.domain.errors import InputError
+from servicepact.domain.input_rules import InputRules
 from servicepact.entrypoints.cli.app import app, stderr
 from servicepact.entrypoints.cli.instants import parse_instant
+from servicepact.entrypoints.cli.values import MapValueOption, value_map
 
 LARGE_FILE_BYTES = 20 * 1024 * 1024
 
@@ -33,20 +35,25 @@ def sla(
     skip_bad_rows: Annotated[
         bool, typer.Option("--skip-bad-rows", help="Report bad rows, use the rest.")
     ] = False,
+    map_value: MapValueOption = None,
 ) -> None:
     """Compute the response and resolution clocks of every ticket against the agreement.
 
     One row per ticket: id, priority, response_due, responded_at, response_status, resolution_due,
     resolved_at, resolution_status, response_business_seconds, resolution_business_seconds,
-    percent_used (and after_hours_seconds). Without -o the CSV goes to standard output.
+    percent_used (and after_hours_seconds). Without -o the CSV goes to standard output. A priority that
+    is not a level of the agreement (after --map-value), an instant after --now and an event of a
+    ticket not in the file are bad rows.
 
     Example: servicepact sla agreement.yaml --tickets tickets.csv --events events.csv -o sla.csv
+    --map-value priority:Critical=P1
     """
     agreement = load_agreement(agreement_file)
     if agreement.support is None:
         raise InputError(f"{agreement_file}: the agreement has no `support` section, so no targets to judge")
     zone = agreement.calendar(agreement.support.calendar).timezone
     as_of = parse_instant(now, zone, name="--now") if now else datetime.now(UTC)
+    rules = InputRules.for_agreement(agreement, as_of, value_map(map_value))
     kind = _output_kind(output)
     for path in (tickets, events):
         if path is not None and not path.is_file():
@@ -62,6 +69,7 @@ def sla(
             priority_of=agreement.priorities.from_matrix if agreement.priorities else None,
             progress=lambda rows: progress.update(task, completed=rows),
             skip_bad_rows=skip_bad_rows,
+            rules=rules,
         )
         progress.update(task, description="computing clocks")
         results = evaluate_clocks(agreement, batch, event_batch, np.datetime64(int(as_of.timestamp()), "s"))
