@@ -439,7 +439,8 @@ class WebhookEventCreate(Schema):
     """One event of a ticket, as a PSA or helpdesk pushes it.
 
     ``type`` is an event type of spec §2 (``responded``, ``acknowledged``, ``status``, ``priority``,
-    ``resolved``, ``reopened``, ``work``) or ``created`` (only creates the ticket). ``created_at`` (with
+    ``resolved``, ``reopened``, ``work``, and since 1.1 ``after_hours_approved``, whose optional value
+    names who approved) or ``created`` (only creates the ticket). ``created_at`` (with
     ``priority``, or ``impact`` + ``urgency``) creates the ticket if it is not stored yet.
     """
 
@@ -448,7 +449,15 @@ class WebhookEventCreate(Schema):
     event_id: Name
     ticket_id: Name
     type: Literal[
-        "created", "responded", "acknowledged", "status", "priority", "resolved", "reopened", "work"
+        "created",
+        "responded",
+        "acknowledged",
+        "status",
+        "priority",
+        "resolved",
+        "reopened",
+        "work",
+        "after_hours_approved",
     ]
     at: StoredInstant | None = Field(default=None, description="When it happened (default: created_at).")
     value: LongText | None = Field(default=None, description="The state, the new priority, or work minutes.")
