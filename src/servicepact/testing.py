@@ -22,6 +22,7 @@ from typing import Any, Self
 import numpy as np
 
 from servicepact.domain.errors import ConflictError, NotFoundError
+from servicepact.domain.evaluation import CoveredSpan
 from servicepact.domain.records import (
     Asset,
     BackupRun,
@@ -105,6 +106,7 @@ class InMemoryStore:
     assets: dict[tuple[int, str], Asset] = field(default_factory=dict)
     ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
     revision: int = 0
+    coverage: dict[tuple[Any, ...], CoveredSpan] = field(default_factory=dict)
 
     def copy(self) -> InMemoryStore:
         return InMemoryStore(
@@ -122,6 +124,7 @@ class InMemoryStore:
             dict(self.assets),
             self.ids,
             self.revision,
+            dict(self.coverage),
         )
 
 
@@ -413,6 +416,10 @@ class FakeRecords(_Part):
     def checks(self, client_id: int, scope: Scope, page: Page) -> list[StoredCheck]:
         return self._of(self.s.checks, client_id, scope, page)
 
+    def coverage(self, client_id: int, scope: Scope) -> list[CoveredSpan]:
+        spans = self._all(self.s.coverage, client_id, scope)
+        return sorted(spans, key=lambda c: (c.uptime_id, c.start))
+
     def backup_runs(self, client_id: int, scope: Scope, page: Page) -> list[BackupRun]:
         return self._of(self.s.backup_runs, client_id, scope, page)
 
@@ -571,6 +578,10 @@ class FakeImports(_Part):
 
     def checks(self, client_id: int, checks: Sequence[StoredCheck]) -> ImportCounts:
         return self._keyed(self.s.checks, "checks", [((client_id, c.monitor, c.at), c) for c in checks])
+
+    def coverage(self, client_id: int, spans: Sequence[CoveredSpan]) -> ImportCounts:
+        rows = [((client_id, c.uptime_id, c.start, c.source), c) for c in spans]
+        return self._keyed(self.s.coverage, "coverage", rows)
 
     def backup_runs(self, client_id: int, runs: Sequence[BackupRun]) -> ImportCounts:
         rows = [((client_id, r.backup_id or "", r.system or "", r.started_at), r) for r in runs]

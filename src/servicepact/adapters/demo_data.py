@@ -134,7 +134,7 @@ def build_demo(
             _agreement_versions(uow, clock, demo, text, first_day, zone, now)
             data = _Generator(agreement, rng, first_day, now, demo).generate()
             clock.at = now - timedelta(hours=2)
-            counts[demo.slug] = _import(uow, demo.slug, data)
+            counts[demo.slug] = _import(uow, demo.slug, data, (first_day, now))
         demo_users = _users(uow, passwords or {})
     finally:
         database.dispose()
@@ -215,7 +215,9 @@ def _password() -> str:
     return "-".join("".join(secrets.choice(alphabet) for _ in range(4)) for _ in range(4))
 
 
-def _import(uow: Any, slug: str, files: dict[ImportKind, list[dict[str, Any]]]) -> dict[str, int]:
+def _import(
+    uow: Any, slug: str, files: dict[ImportKind, list[dict[str, Any]]], span: tuple[date, datetime]
+) -> dict[str, int]:
     added: dict[str, int] = {}
     reader = FileInputReader()
     with tempfile.TemporaryDirectory(prefix="servicepact-demo-") as folder:
@@ -228,11 +230,18 @@ def _import(uow: Any, slug: str, files: dict[ImportKind, list[dict[str, Any]]]) 
             ImportKind.RESTORES,
         ):
             rows = files.get(kind) or []
-            if not rows:
-                continue
             path = Path(folder) / f"{slug}-{kind.value}.csv"
-            _write_csv(path, rows)
-            report = importing.import_file(uow(), SYSTEM, importing.ImportRequest(kind, path, slug), reader)
+            if kind is ImportKind.OUTAGES and not rows:
+                # No outages is a finding too: the monitoring watched and saw none.
+                path.write_text("uptime_id,start,end,kind\n", encoding="utf-8")
+            elif not rows:
+                continue
+            else:
+                _write_csv(path, rows)
+            # The demo's monitoring watched its whole span: uptime is measured over all of it.
+            covers = f"{span[0].isoformat()}..{span[1].isoformat()}" if kind is ImportKind.OUTAGES else None
+            request = importing.ImportRequest(kind, path, slug, covers=covers)
+            report = importing.import_file(uow(), SYSTEM, request, reader)
             for table, n in report.added.items():
                 added[table] = added.get(table, 0) + n
     return added

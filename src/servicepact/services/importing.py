@@ -6,6 +6,10 @@ transaction, which is committed only when everything was stored. A bad row stops
 line and reason unless ``skip_bad_rows`` was asked for, in which case it is left out and reported.
 Importing the same file again adds nothing (see :class:`~servicepact.services.ports.ImportSink`).
 
+No data is not success (spec §3): an outages import records the span it covers for every uptime item
+(``covers``, by default from the file's earliest to its latest instant), a checks import each monitor's
+span, in the same transaction as the rows; uptime is measured over the stored coverage only.
+
 Timestamps without an offset are read in the zone of the client's active agreement's support calendar
 (else the client's own zone); ``impact`` + ``urgency`` map to a priority through that agreement's matrix.
 
@@ -17,15 +21,18 @@ Timestamps without an offset are read in the zone of the client's active agreeme
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date, datetime, time, tzinfo
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from servicepact.domain.errors import DataRowError, InputError
+from servicepact.domain.evaluation import ALL_ITEMS, CoveredSpan
+from servicepact.domain.records import Outage
 from servicepact.services import access
 from servicepact.services.access import Principal
-from servicepact.services.model import AuditAction, ImportKind
+from servicepact.services.model import AuditAction, ImportKind, StoredCheck
 from servicepact.services.ports import (
     AssetRows,
     BackupRows,
@@ -49,13 +56,15 @@ MAX_LISTED = 20
 
 @dataclass(frozen=True)
 class ImportRequest:
-    """What to import: ``mapping`` renames the file's columns (``{"Number": "id"}``) before reading."""
+    """What to import: ``mapping`` renames the file's columns (``{"Number": "id"}``) before reading;
+    ``covers`` (``A..B``, outages only) the span the file is the whole record of."""
 
     kind: ImportKind
     path: Path
     client: str
     mapping: Mapping[str, str] = field(default_factory=dict)
     skip_bad_rows: bool = False
+    covers: str | None = None
 
 
 @dataclass(frozen=True)
@@ -109,13 +118,17 @@ def import_file(
     message) unless ``skip_bad_rows``; nothing of the file is stored then.
     """
     access.require_staff(principal, "import data")
+    if request.covers is not None and request.kind is not ImportKind.OUTAGES:
+        raise InputError("--covers is for an outages import: checks cover the span they were taken in")
     with uow:
         client = access.writable_client(uow, principal, request.client)
         zone_name, matrix = uow.agreements.priority_context(client.id)
+    zone = ZoneInfo(zone_name or client.time_zone)
+    covers = parse_covers(request.covers, zone) if request.covers is not None else None
     parsed = reader.read(
         request.kind,
         request.path,
-        zone=ZoneInfo(zone_name or client.time_zone),
+        zone=zone,
         priority_of=_priority_of(matrix),
         mapping=request.mapping,
         skip_bad_rows=request.skip_bad_rows,
@@ -124,6 +137,10 @@ def import_file(
     with uow:
         client = access.writable_client(uow, principal, request.client)
         counts = _store(uow.imports, client.id, parsed, progress)
+        spans = _coverage(parsed, covers)
+        if spans:
+            more = uow.imports.coverage(client.id, spans)
+            counts.count("coverage", more.added["coverage"], more.present["coverage"])
         if counts.bad_row_total and not request.skip_bad_rows:
             raise bad_rows_error(counts.bad_rows, counts.bad_row_total)
         bad = parsed.bad_rows + counts.bad_rows
@@ -141,6 +158,72 @@ def import_file(
     return ImportReport(
         request.kind, client.slug, parsed.source, counts.added, counts.present, bad, total_bad
     )
+
+
+def parse_covers(text: str, zone: tzinfo) -> tuple[datetime, datetime]:
+    """``A..B`` (ISO 8601 dates or instants; without an offset in ``zone``; a date is its midnight) as
+    aware instants; :class:`InputError` naming ``--covers`` when it cannot be read.
+
+    >>> parse_covers("2027-03-01..2027-04-01", ZoneInfo("UTC"))[1].isoformat()
+    '2027-04-01T00:00:00+00:00'
+    """
+    first, sep, last = text.partition("..")
+    if not sep:
+        raise InputError(f"--covers {text!r}: write START..END (e.g. 2027-03-01..2027-04-01)")
+    start, end = _instant(first, zone, text), _instant(last, zone, text)
+    if end <= start:
+        raise InputError(f"--covers {text!r}: the end is not after the start")
+    return start, end
+
+
+def _instant(value: str, zone: tzinfo, text: str) -> datetime:
+    value = value.strip()
+    try:
+        if len(value) == 10:
+            moment = datetime.combine(date.fromisoformat(value), time(0))
+        else:
+            moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        raise InputError(f"--covers {text!r}: {value!r} is not an ISO 8601 date or timestamp") from None
+    return moment.replace(tzinfo=zone) if moment.tzinfo is None else moment
+
+
+def _coverage(parsed: ParsedInput, covers: tuple[datetime, datetime] | None) -> list[CoveredSpan]:
+    """What an import says was watched: an outages file covers every item over ``covers`` (by default
+    its earliest to its latest instant; nothing for an empty file); checks each monitor's span."""
+    rows = parsed.rows
+    if isinstance(rows, CheckRows):
+        return _checks_coverage(rows.checks, f"checks:{parsed.source}")
+    if not isinstance(rows, OutageRows):
+        return []
+    span = covers if covers is not None else _outages_span(rows.outages)
+    if span is None:
+        return []
+    return [CoveredSpan(ALL_ITEMS, span[0], span[1], f"outages:{parsed.source}")]
+
+
+def _outages_span(outages: Sequence[Outage]) -> tuple[datetime, datetime] | None:
+    instants = [moment for o in outages for moment in (o.start, o.end, o.announced_at) if moment is not None]
+    return (min(instants), max(instants)) if instants else None
+
+
+def _checks_coverage(checks: Sequence[StoredCheck], source: str) -> list[CoveredSpan]:
+    """Each monitor from its first to its last check; one down at its last check stays covered up to
+    ``now`` (its outage is open, and an open outage lasts until ``now``)."""
+    spans: dict[str, tuple[datetime, datetime, bool]] = {}
+    for check in checks:
+        found = spans.get(check.monitor)
+        if found is None:
+            spans[check.monitor] = (check.at, check.at, check.up)
+            continue
+        first, last, up = found
+        if check.at >= last:
+            last, up = check.at, check.up
+        spans[check.monitor] = (min(first, check.at), last, up)
+    return [
+        CoveredSpan(monitor, first, last if up else None, source)
+        for monitor, (first, last, up) in sorted(spans.items())
+    ]
 
 
 def bad_rows_error(rows: list[BadRow], total: int) -> DataRowError:

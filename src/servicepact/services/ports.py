@@ -23,6 +23,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any, Protocol, Self
 
 from servicepact.domain.agreement import ValidationResult
+from servicepact.domain.evaluation import CoveredSpan
 from servicepact.domain.records import (
     Asset,
     BackupRun,
@@ -365,6 +366,10 @@ class RecordRepository(Protocol):
 
     def checks(self, client_id: int, scope: Scope, page: Page) -> list[StoredCheck]: ...
 
+    def coverage(self, client_id: int, scope: Scope) -> list[CoveredSpan]:
+        """Every stored span of monitoring coverage (spec §3), by uptime item and start."""
+        ...
+
     def backup_runs(self, client_id: int, scope: Scope, page: Page) -> list[BackupRun]: ...
 
     def restore_tests(self, client_id: int, scope: Scope, page: Page) -> list[RestoreTest]: ...
@@ -431,6 +436,10 @@ class ImportSink(Protocol):
     def outages(self, client_id: int, outages: Sequence[Outage]) -> ImportCounts: ...
 
     def checks(self, client_id: int, checks: Sequence[StoredCheck]) -> ImportCounts: ...
+
+    def coverage(self, client_id: int, spans: Sequence[CoveredSpan]) -> ImportCounts:
+        """Spans of monitoring coverage, keyed by (uptime item, start, source)."""
+        ...
 
     def backup_runs(self, client_id: int, runs: Sequence[BackupRun]) -> ImportCounts: ...
 

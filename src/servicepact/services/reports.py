@@ -27,6 +27,7 @@ from servicepact.services.dashboard import agreement_in_force, tickets_to_batche
 from servicepact.services.evaluation import UptimeConvention, evaluate_period, period_of
 from servicepact.services.model import AgreementVersion, Page
 from servicepact.services.ports import AgreementParser, UnitOfWork
+from servicepact.services.sources import with_sources
 
 __all__ = ["LOOKBACK", "StoredPeriod", "stored_period"]
 
@@ -96,10 +97,17 @@ def _inputs(uow: UnitOfWork, principal: Principal, client: str, period: Period) 
         runs = _all(lambda page: records.backup_runs(owner.id, scope, page))
         restores = _all(lambda page: records.restore_tests(owner.id, scope, page))
         assets = _all(lambda page: records.assets(owner.id, scope, page))
-    batch, events = tickets_to_batches(tickets)
-    return EvaluationInputs(
-        tickets=batch, events=events, outages=outages, backup_runs=runs, restore_tests=restores, assets=assets
-    )
+        batch, events = tickets_to_batches(tickets)
+        inputs = EvaluationInputs(
+            tickets=batch,
+            events=events,
+            outages=outages,
+            backup_runs=runs,
+            restore_tests=restores,
+            assets=assets,
+        )
+        # No data is not success: uptime over the stored coverage only; backups need a source.
+        return with_sources(uow, owner.id, scope, inputs)
 
 
 def _all(read: Callable[[Page], Sequence[T]]) -> list[T]:

@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 
 from servicepact import load_agreement
 from servicepact.domain.agreement import Agreement
-from servicepact.domain.evaluation import Evaluation, EvaluationInputs
+from servicepact.domain.evaluation import Coverage, Evaluation, EvaluationInputs
 from servicepact.domain.records import (
     Asset,
     BackupRun,
@@ -181,7 +181,13 @@ def month(name: str) -> Month:
         ),
     ]
     inputs = EvaluationInputs(
-        tickets=batch, events=events, outages=outages, backup_runs=runs, restore_tests=restores, assets=assets
+        tickets=batch,
+        events=events,
+        outages=outages,
+        backup_runs=runs,
+        restore_tests=restores,
+        assets=assets,
+        coverage=Coverage.everything(),  # the outages are the whole record, as a file given to `evaluate`
     )
     now = at(28, 0) + timedelta(days=8)
     evaluation = evaluate_period(agreement, setting.period, inputs, now)

@@ -7,6 +7,7 @@ import pytest
 
 from servicepact.adapters.agreement_files import read_agreement
 from servicepact.domain.errors import NotFoundError
+from servicepact.domain.evaluation import ALL_ITEMS, CoveredSpan
 from servicepact.domain.records import EventType, Ticket, TicketEvent
 from servicepact.services.agreements import upload_agreement
 from servicepact.services.reports import stored_period
@@ -52,6 +53,10 @@ def stored(month: Month) -> FakeUnitOfWork:
                 for n, i in enumerate(mine)
             }
         uow.imports.outages(client.id, records.outages)
+        # The month's outages are its whole record: monitoring watched from before the month on.
+        uow.imports.coverage(
+            client.id, [CoveredSpan(ALL_ITEMS, datetime(2027, 1, 1, tzinfo=UTC), None, "test")]
+        )
         uow.imports.backup_runs(client.id, records.backup_runs)
         uow.imports.restore_tests(client.id, records.restore_tests)
         uow.imports.assets(client.id, records.assets)
@@ -80,3 +85,19 @@ def test_a_client_without_an_agreement_has_nothing_to_report() -> None:
     make_client(uow, "empty")
     with pytest.raises(NotFoundError):
         stored_period(uow, SYSTEM, "empty", "2027-03", read_agreement, datetime(2027, 4, 5, tzinfo=UTC))
+
+
+def test_a_stored_month_without_monitoring_coverage_has_no_uptime_data(northwind: Month) -> None:
+    uow = stored(northwind)
+    with uow:
+        store = uow.working
+        assert store is not None
+        store.coverage.clear()
+        uow.commit()
+    result = stored_period(uow, SYSTEM, "acme", "2027-03", read_agreement, northwind.now)
+    for item in result.evaluation.uptime:
+        assert item.value.value is None
+        assert item.to_dict()["status"] == "no_data"
+    assert all(
+        line.amount == 0 for line in result.evaluation.credits.lines if line.metric.startswith("uptime.")
+    )

@@ -29,10 +29,12 @@ from servicepact.adapters.db.tables import (
     AssetRow,
     BackupRunRow,
     CheckRow,
+    CoverageRow,
     EventRow,
     OutageRow,
     RestoreTestRow,
 )
+from servicepact.domain.evaluation import CoveredSpan
 from servicepact.domain.records import (
     Asset,
     BackupRun,
@@ -373,6 +375,10 @@ class SqlImports:
             for o in outages
         ]
         return self._insert(OutageRow.__table__, client_id, rows, "outages")  # type: ignore[arg-type]
+
+    def coverage(self, client_id: int, spans: Sequence[CoveredSpan]) -> ImportCounts:
+        rows = [{"uptime_id": c.uptime_id, "start": c.start, "end": c.end, "source": c.source} for c in spans]
+        return self._insert(CoverageRow.__table__, client_id, rows, "coverage")  # type: ignore[arg-type]
 
     def checks(self, client_id: int, checks: Sequence[StoredCheck]) -> ImportCounts:
         rows = [

@@ -13,12 +13,14 @@ from servicepact.adapters.db.tables import (
     AssetRow,
     BackupRunRow,
     CheckRow,
+    CoverageRow,
     EventRow,
     OutageRow,
     RestoreTestRow,
     TicketRow,
 )
 from servicepact.domain.errors import NotFoundError
+from servicepact.domain.evaluation import CoveredSpan
 from servicepact.domain.records import Asset, BackupRun, EventType, Outage, RestoreTest, Ticket, TicketEvent
 from servicepact.services.access import Scope
 from servicepact.services.fingerprints import text_key
@@ -104,6 +106,15 @@ class SqlRecords:
             StoredCheck(r.monitor, r.at, r.up, r.name, r.http_code, r.response_ms)
             for r in self._rows(CheckRow, client_id, scope, page, CheckRow.at)
         ]
+
+    def coverage(self, client_id: int, scope: Scope) -> list[CoveredSpan]:
+        """Every stored span of monitoring coverage of the client (spec §3), by item and start."""
+        rows = self.session.scalars(
+            select(CoverageRow)
+            .where(CoverageRow.client_id == client_id, scoped(CoverageRow.client_id, scope))
+            .order_by(CoverageRow.uptime_id, CoverageRow.start, CoverageRow.id)
+        )
+        return [CoveredSpan(r.uptime_id, r.start, r.end, r.source) for r in rows]
 
     def backup_runs(self, client_id: int, scope: Scope, page: Page) -> list[BackupRun]:
         return [

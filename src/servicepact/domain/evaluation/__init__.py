@@ -17,7 +17,9 @@ from servicepact.domain.evaluation.period import Period, PeriodKind
 from servicepact.domain.evaluation.requirements import AssetCompliance, FailedRule, RequirementsResult
 from servicepact.domain.evaluation.tickets import Dispute, PriorityStats, TicketEntry, TicketMetrics
 from servicepact.domain.evaluation.uptime import (
+    ALL_ITEMS,
     Coverage,
+    CoveredSpan,
     OutageEntry,
     OutageTreatment,
     UpptimeFigures,
@@ -27,12 +29,14 @@ from servicepact.domain.evaluation.uptime import (
 )
 
 __all__ = [
+    "ALL_ITEMS",
     "AssetCompliance",
     "BackupResult",
     "BackupRuns",
     "BillingLine",
     "BillingResult",
     "Coverage",
+    "CoveredSpan",
     "CreditLine",
     "CreditsResult",
     "Dispute",

@@ -78,6 +78,21 @@ class OutageEntry:
         }
 
 
+ALL_ITEMS = "*"
+"""The ``uptime_id`` of a span that covers every uptime item (an outages file imported for a client)."""
+
+
+@dataclass(frozen=True)
+class CoveredSpan:
+    """A stored span of monitoring: ``uptime_id`` (or :data:`ALL_ITEMS`) watched from ``start`` to ``end``
+    (None: still watching); ``source`` names what said so (``outages:march.csv``, ``checks:status.csv``)."""
+
+    uptime_id: str
+    start: datetime
+    end: datetime | None
+    source: str = ""
+
+
 @dataclass(frozen=True)
 class Coverage:
     """The spans a monitoring source watched, per uptime item (aware instants; an ``end`` of None: still
@@ -99,6 +114,14 @@ class Coverage:
         return cls(whole=True)
 
     @classmethod
+    def of_spans(cls, spans: Sequence[CoveredSpan]) -> Coverage:
+        """The coverage of stored spans (a span of :data:`ALL_ITEMS` covers every item)."""
+        by_item: dict[str, list[tuple[datetime, datetime | None]]] = {}
+        for span in spans:
+            by_item.setdefault(span.uptime_id, []).append((span.start, span.end))
+        return cls({item: tuple(found) for item, found in by_item.items()})
+
+    @classmethod
     def since(cls, starts: Mapping[str, datetime]) -> Coverage:
         """Each item watched from its start on (Upptime's ``startTime``, an alerting integration's first
         delivery)."""
@@ -118,13 +141,13 @@ class Coverage:
             return [(low, high)] if high > low else []
         spans = [
             (epoch(start), epoch(end) if end is not None else high)
-            for start, end in self.spans.get(item_id, ())
+            for start, end in (*self.spans.get(item_id, ()), *self.spans.get(ALL_ITEMS, ()))
         ]
         return union(clip(spans, low, high))
 
     def first(self, item_id: str) -> int | None:
         """The earliest covered instant of an item (None: covered always, or never)."""
-        starts = [epoch(start) for start, _ in self.spans.get(item_id, ())]
+        starts = [epoch(start) for start, _ in (*self.spans.get(item_id, ()), *self.spans.get(ALL_ITEMS, ()))]
         return None if self.whole or not starts else min(starts)
 
 

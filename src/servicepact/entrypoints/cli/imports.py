@@ -55,6 +55,15 @@ def import_(
     skip_bad_rows: Annotated[
         bool, typer.Option("--skip-bad-rows", help="Store the good rows and list the bad ones.")
     ] = False,
+    covers: Annotated[
+        str | None,
+        typer.Option(
+            "--covers",
+            help="outages: the span the file is the whole record of, START..END (default: its earliest to "
+            "its latest instant). Uptime is measured only where monitoring covered it.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Import a file for a client, all or nothing. A bad row stops the import with its line and reason
     (nothing stored) unless --skip-bad-rows. Importing the same file again adds nothing.
@@ -63,10 +72,21 @@ def import_(
     servicenow (a ServiceNow incident event log, one row per update); checks (Upptime status checks,
     stored and turned into outages).
 
+    No data is not success: an outages file covers --covers START..END for every uptime item (an empty
+    file with --covers: no outages then, 100%); checks cover each monitor's span. Uptime outside every
+    covered span is not measured.
+
     Example: servicepact import tickets tickets.csv --client acme --map Number=id --map Opened=created_at
+
+    Example: servicepact import outages outages.csv --client acme --covers 2027-03-01..2027-04-01
     """
     request = importing.ImportRequest(
-        kind, file, client, importing.parse_mapping(mapping or []), skip_bad_rows=skip_bad_rows
+        kind,
+        file,
+        client,
+        importing.parse_mapping(mapping or []),
+        skip_bad_rows=skip_bad_rows,
+        covers=covers,
     )
     interactive = sys.stderr.isatty() and file.is_file() and file.stat().st_size >= LARGE_FILE_BYTES
     bar = (

@@ -7,6 +7,7 @@ from servicepact.adapters.db.tables.operations import (
     AssetRow,
     BackupRunRow,
     CheckRow,
+    CoverageRow,
     OutageRow,
     RestoreTestRow,
 )
@@ -25,6 +26,7 @@ __all__ = [
     "Base",
     "CheckRow",
     "ClientRow",
+    "CoverageRow",
     "DataRevisionRow",
     "EventRow",
     "OutageRow",

@@ -30,6 +30,21 @@ class OutageRow(Base):
     announced_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
 
 
+class CoverageRow(Base):
+    """A span an uptime item was watched in (spec §3): ``uptime_id`` ``*`` is every item (an outages
+    file); ``end`` None means still watched; ``source`` names the import that said so."""
+
+    __tablename__ = "uptime_coverage"
+    __table_args__ = (UniqueConstraint("client_id", "uptime_id", "start", "source"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id", ondelete="CASCADE"))
+    uptime_id: Mapped[str] = mapped_column(String(200))
+    start: Mapped[datetime] = mapped_column(UtcDateTime())
+    end: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    source: Mapped[str] = mapped_column(String(300))
+
+
 class CheckRow(Base):
     __tablename__ = "monitoring_checks"
     __table_args__ = (UniqueConstraint("client_id", "monitor", "at"),)
