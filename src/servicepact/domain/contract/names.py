@@ -190,8 +190,13 @@ class Names:
             "mean_response_time": _("Mean response time"),
             "mean_resolution_time": _("Mean resolution time"),
             "backup_success_rate": _("Share of successful backup runs"),
-            "rpo_compliance": _("Share of time in which every protected system is within its RPO"),
-            "restore_test_compliance": _("Share of backup sets with a test restore made in time"),
+            # Exactly as computed (spec §3): each system's share of time, then the mean over systems.
+            "rpo_compliance": _(
+                "Share of time each protected system is within its RPO, averaged over the protected systems"
+            ),
+            "restore_test_compliance": _(
+                "Share of backup sets whose last successful test restore is within its interval"
+            ),
             "reopen_rate": _("Share of resolved tickets that were reopened"),
             "requirements_compliance": _("Share of the Client's assets that meet the client requirements"),
             "priority_agreement": _(
