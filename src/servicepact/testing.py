@@ -44,6 +44,7 @@ from servicepact.services.model import (
     Client,
     Page,
     Role,
+    Span,
     StoredCheck,
     User,
     VersionStatus,
@@ -130,6 +131,13 @@ class InMemoryStore:
 
 def _page(rows: list[Any], page: Page) -> list[Any]:
     return rows[page.offset : page.offset + page.limit]
+
+
+def _closed(ticket: Ticket) -> bool:
+    """Some resolution of the ticket is not followed by a reopening (the clock engine's stop rule)."""
+    resolved = [e.at for e in ticket.events if e.type is EventType.RESOLVED]
+    reopened = [e.at for e in ticket.events if e.type is EventType.REOPENED]
+    return bool(resolved) and (not reopened or max(resolved) > max(reopened))
 
 
 class _Part:
@@ -280,7 +288,7 @@ class FakeAgreements(_Part):
             for v in self.versions(client_id, scope, agreement_key)
             if v.status is not VersionStatus.DRAFT and v.effective_from is not None and v.effective_from <= at
         ]
-        return max(started, key=lambda v: (v.effective_from, v.number), default=None)
+        return max(started, key=lambda v: (v.effective_from, v.activated_at or START, v.number), default=None)
 
     def priority_context(self, client_id: int) -> tuple[str | None, dict[str, dict[str, str]] | None]:
         active = [
@@ -410,8 +418,20 @@ class FakeRecords(_Part):
             return []
         return _page([row for key, row in table.items() if key[0] == client_id], page)
 
-    def outages(self, client_id: int, scope: Scope, page: Page) -> list[Outage]:
-        return self._of(self.s.outages, client_id, scope, page)
+    def _all(self, table: dict[tuple[Any, ...], Any], client_id: int, scope: Scope) -> list[Any]:
+        if not scope.allows(client_id):
+            return []
+        return [row for key, row in table.items() if key[0] == client_id]
+
+    def outages(self, client_id: int, scope: Scope, page: Page, span: Span | None = None) -> list[Outage]:
+        return _page(
+            [
+                o
+                for o in self._all(self.s.outages, client_id, scope)
+                if span is None or (o.start < span.end and (o.end is None or o.end > span.start))
+            ],
+            page,
+        )
 
     def checks(self, client_id: int, scope: Scope, page: Page) -> list[StoredCheck]:
         return self._of(self.s.checks, client_id, scope, page)
@@ -420,11 +440,29 @@ class FakeRecords(_Part):
         spans = self._all(self.s.coverage, client_id, scope)
         return sorted(spans, key=lambda c: (c.uptime_id, c.start))
 
-    def backup_runs(self, client_id: int, scope: Scope, page: Page) -> list[BackupRun]:
-        return self._of(self.s.backup_runs, client_id, scope, page)
+    def backup_runs(
+        self, client_id: int, scope: Scope, page: Page, span: Span | None = None
+    ) -> list[BackupRun]:
+        return _page(
+            [
+                r
+                for r in self._all(self.s.backup_runs, client_id, scope)
+                if span is None or (r.started_at < span.end and r.finished_at >= span.start)
+            ],
+            page,
+        )
 
-    def restore_tests(self, client_id: int, scope: Scope, page: Page) -> list[RestoreTest]:
-        return self._of(self.s.restore_tests, client_id, scope, page)
+    def restore_tests(
+        self, client_id: int, scope: Scope, page: Page, span: Span | None = None
+    ) -> list[RestoreTest]:
+        return _page(
+            [
+                t
+                for t in self._all(self.s.restore_tests, client_id, scope)
+                if span is None or span.start <= t.at < span.end
+            ],
+            page,
+        )
 
     def assets(self, client_id: int, scope: Scope, page: Page) -> list[Asset]:
         return self._of(self.s.assets, client_id, scope, page)
@@ -462,6 +500,26 @@ class FakeRecords(_Part):
     ) -> list[Ticket]:
         listed = self.tickets(client_id, scope, page, created_from, created_to)
         return [t for t in (self.ticket(client_id, t.id, scope) for t in listed) if t is not None]
+
+    def period_tickets(
+        self, client_id: int, scope: Scope, page: Page, span: Span, *, open_before: bool = False
+    ) -> list[Ticket]:
+        def judged(ticket: Ticket) -> bool:
+            if ticket.created_at >= span.end:
+                return False
+            if ticket.created_at >= span.start or any(span.start <= e.at < span.end for e in ticket.events):
+                return True
+            return open_before and not _closed(ticket)
+
+        if not scope.allows(client_id):
+            return []
+        found = (
+            self.ticket(client_id, external_id, scope)
+            for (c, external_id) in self.s.tickets
+            if c == client_id
+        )
+        chosen = sorted((t for t in found if t is not None and judged(t)), key=lambda t: (t.created_at, t.id))
+        return _page(chosen, page)
 
     def count_tickets(
         self,

@@ -26,6 +26,7 @@ class EventType(enum.StrEnum):
     RESOLVED = "resolved"
     REOPENED = "reopened"
     WORK = "work"
+    AFTER_HOURS_APPROVED = "after_hours_approved"  # spec 1.1: the client asked for work outside hours
 
     @property
     def code(self) -> int:

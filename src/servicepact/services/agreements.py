@@ -3,8 +3,9 @@
 A client has agreements (keyed by the ``id`` in their YAML); each upload of changed text is a new
 version, numbered 1, 2, ... Versions are drafts until activated; an activated version never changes.
 Activating a version retires the one active before it. A version is in force from its
-``effective_from`` (by default the moment of activation) until the next activated version's, so a
-ticket is judged by the version in force when the ticket was created, whatever was activated later.
+``effective_from`` (by default the start of its ``term.start``, spec 1.1 §6) until the next activated
+version's, so a ticket is judged by the version in force when the ticket was created, whatever was
+activated later (:mod:`servicepact.services.versions` holds the rule).
 
 >>> result = upload_agreement(uow, principal, "acme", text, read_agreement, activate=True)  # doctest: +SKIP
 >>> result.version.status  # doctest: +SKIP
@@ -18,12 +19,13 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from servicepact.domain.agreement import Agreement
-from servicepact.domain.errors import ConflictError, InputError, NotFoundError
+from servicepact.domain.errors import AgreementError, ConflictError, InputError, NotFoundError
 from servicepact.domain.lint import Finding, Severity, lint
 from servicepact.services import access
 from servicepact.services.access import Principal
 from servicepact.services.model import AgreementVersion, AuditAction, Client, VersionStatus
 from servicepact.services.ports import AgreementParser, UnitOfWork
+from servicepact.services.versions import client_rule, term_start
 
 MAX_TEXT_CHARS = 5 * 1024 * 1024
 
@@ -121,7 +123,7 @@ def upload_agreement(
             )
             unchanged = False
         if activate and version.status is VersionStatus.DRAFT:
-            version = _activate(uow, principal, owner, version, effective_from)
+            version = _activate(uow, principal, owner, version, agreement, effective_from)
         uow.commit()
     return UploadResult(version, checked.findings, unchanged)
 
@@ -180,18 +182,23 @@ def activate_version(
     client: str,
     agreement_key: str,
     number: int,
+    parser: AgreementParser,
     *,
     effective_from: datetime | None = None,
 ) -> AgreementVersion:
     """Activate a draft and retire the agreement's active version.
 
-    ``effective_from`` (default: now) is when the version starts to judge tickets; it may lie in the past
-    (to judge tickets imported from before) but not before the current version's.
+    ``effective_from`` (default: the start of the document's ``term.start``, spec §6) is when the version
+    starts to judge tickets; it may lie in the past (to judge tickets imported from before) but not before
+    the current version's.
     """
     with uow:
         owner = access.writable_client(uow, principal, client)
         version = _version(uow, principal, owner, agreement_key, number)
-        version = _activate(uow, principal, owner, version, effective_from)
+        parsed = parser(version.text, source=f"{version.agreement_key} v{version.number}")
+        if parsed.agreement is None:
+            raise AgreementError(parsed.problems)
+        version = _activate(uow, principal, owner, version, parsed.agreement, effective_from)
         uow.commit()
     return version
 
@@ -201,6 +208,7 @@ def _activate(
     principal: Principal,
     owner: Client,
     version: AgreementVersion,
+    agreement: Agreement,
     effective_from: datetime | None,
 ) -> AgreementVersion:
     if version.status is not VersionStatus.DRAFT:
@@ -208,7 +216,7 @@ def _activate(
             f"{version.agreement_key} v{version.number} is {version.status.value}, not a draft"
         )
     now = uow.clock.now()
-    start = _aware(effective_from) if effective_from is not None else now
+    start = _aware(effective_from) if effective_from is not None else term_start(agreement)
     current = uow.agreements.active(owner.id, version.agreement_key, access.scope_of(principal))
     if current is not None:
         assert current.effective_from is not None
@@ -280,7 +288,7 @@ def version_in_force(
     """The version that was in force at ``at`` (None before the first activated version took effect)."""
     with uow:
         owner = access.readable_client(uow, principal, client)
-        return uow.agreements.in_force_at(owner.id, agreement_key, _aware(at), access.scope_of(principal))
+        return client_rule(uow, principal, owner, agreement_key).at(_aware(at))
 
 
 def version_for_ticket(
@@ -303,4 +311,4 @@ def version_for_ticket(
                     f"client {owner.slug} has {len(keys)} agreements ({', '.join(keys) or 'none'}); name one"
                 )
             agreement_key = keys[0]
-        return uow.agreements.in_force_at(owner.id, agreement_key, ticket.created_at, scope)
+        return client_rule(uow, principal, owner, agreement_key).at(ticket.created_at)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from servicepact.domain.agreement import Agreement
+from servicepact.domain.clocks import TicketJudges
 from servicepact.domain.errors import InputError
 from servicepact.domain.evaluation import Evaluation, EvaluationInputs, Period, UptimeConvention, evaluate
 
@@ -31,12 +32,13 @@ def evaluate_period(
     inputs: EvaluationInputs,
     now: datetime,
     convention: UptimeConvention = UptimeConvention.SERVICEPACT,
+    judges: TicketJudges | None = None,
 ) -> Evaluation:
     """Every metric, KPI, uptime item, backup figure, requirement, billing line and credit of ``period``.
 
     ``now`` (aware) is the instant the evaluation is made as of: clocks see only events up to it, and a
-    period still in progress is measured up to it.
+    period still in progress is measured up to it. ``judges``: the agreement of each ticket (spec §6).
     """
     if now.tzinfo is None or now.utcoffset() is None:
         raise InputError(f"now must be timezone-aware, got {now.isoformat()}")
-    return evaluate(agreement, period_of(agreement, period), inputs, now, convention)
+    return evaluate(agreement, period_of(agreement, period), inputs, now, convention, judges)

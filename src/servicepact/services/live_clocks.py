@@ -38,12 +38,14 @@ from servicepact.domain.agreement import Agreement
 from servicepact.domain.clocks import ClockOptions, ClockResults, ClockStatus, evaluate_clocks
 from servicepact.domain.errors import AgreementError, InputError, NotFoundError
 from servicepact.domain.evaluation.requirements import evaluate_requirements
-from servicepact.domain.records import Asset, EventBatch, EventType, Ticket, TicketBatch
+from servicepact.domain.records import Asset, EventType, Ticket
 from servicepact.services import access
 from servicepact.services.access import Principal, Scope
 from servicepact.services.model import AgreementVersion, Client, Page, VersionStatus
 from servicepact.services.ports import AgreementParser, UnitOfWork
 from servicepact.services.revision_cache import RevisionCache
+from servicepact.services.stored_inputs import tickets_to_batches
+from servicepact.services.versions import VersionRule
 
 __all__ = [
     "AT_RISK_PERCENT",
@@ -315,14 +317,12 @@ def clocks_of(
 ) -> list[TicketClocks]:
     """The clocks of ``tickets`` (with their events) as of ``now``, in the order given.
 
-    ``versions`` are the activated versions of one agreement; each ticket is judged by the one with
-    the latest ``effective_from`` not after its creation.
+    ``versions`` are the activated versions of one agreement; each ticket is judged by the one in force
+    at its creation (:class:`~servicepact.services.versions.VersionRule`).
     """
-    in_force = sorted(
-        (v for v in versions if v.effective_from is not None and v.status is not VersionStatus.DRAFT),
-        key=lambda v: (_utc(v.effective_from), v.number),
-    )
-    starts = [_utc(v.effective_from) for v in in_force]
+    rule = VersionRule.of(versions)
+    in_force = rule.versions
+    starts = rule.starts
     groups: dict[int, list[int]] = {}
     for row, ticket in enumerate(tickets):
         index = bisect.bisect_right(starts, _utc(ticket.created_at)) - 1
@@ -339,7 +339,7 @@ def clocks_of(
         version = in_force[index]
         agreement = agreements.agreement(version)
         options = options_of(version, agreement) if options_of is not None else None
-        batch, events = _batches(members, agreement)
+        batch, events = tickets_to_batches(members, agreement)
         columns = _Columns.of(evaluate_clocks(agreement, batch, events, instant, options))
         for position, (row, ticket) in enumerate(zip(rows, members, strict=True)):
             out[row] = columns.judged(ticket, version, position)
@@ -457,37 +457,6 @@ def _objects(values: list[str | None]) -> npt.NDArray[np.object_]:
     array = np.empty(len(values), dtype=object)
     array[:] = values
     return array
-
-
-def _batches(tickets: Sequence[Ticket], agreement: Agreement) -> tuple[TicketBatch, EventBatch]:
-    """Columns of ``tickets`` and their events; a ticket without a priority takes the matrix's."""
-    matrix = agreement.priorities
-    priorities: list[str | None] = []
-    for t in tickets:
-        priority = t.priority
-        if priority is None and matrix is not None and t.impact is not None and t.urgency is not None:
-            priority = matrix.from_matrix(t.impact, t.urgency)
-        priorities.append(priority)
-    batch = TicketBatch(
-        ids=_objects([t.id for t in tickets]),
-        created_at=np.array([int(t.created_at.timestamp()) for t in tickets], dtype="datetime64[s]"),
-        priority=_objects(priorities),
-        client_priority=_objects([t.client_priority for t in tickets]),
-        service=_objects([t.service for t in tickets]),
-        asset=_objects([t.asset for t in tickets]),
-        impact=_objects([t.impact for t in tickets]),
-        urgency=_objects([t.urgency for t in tickets]),
-        title=_objects([t.title for t in tickets]),
-    )
-    rows = [row for row, t in enumerate(tickets) for _ in t.events]
-    events = [e for t in tickets for e in t.events]
-    event_batch = EventBatch(
-        ticket=np.array(rows, dtype=np.int64),
-        at=np.array([int(e.at.timestamp()) for e in events], dtype="datetime64[s]"),
-        type=np.array([_CODES[e.type] for e in events], dtype=np.int8),
-        value=_objects([e.value for e in events]),
-    )
-    return batch, event_batch
 
 
 def _requirements(agreement: Agreement, assets: Sequence[Asset], now: datetime) -> ClockOptions:

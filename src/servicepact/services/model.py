@@ -160,6 +160,20 @@ class StoredCheck:
 
 
 @dataclass(frozen=True)
+class Span:
+    """A half-open span of time ``[start, end)`` (aware UTC) that a read is bounded by in SQL."""
+
+    start: datetime
+    end: datetime
+
+    def __post_init__(self) -> None:
+        if self.end < self.start:
+            raise InputError(
+                f"a span ends ({self.end.isoformat()}) before it starts ({self.start.isoformat()})"
+            )
+
+
+@dataclass(frozen=True)
 class Page:
     """A slice of a listing: ``limit`` rows from ``offset``, in a stable order."""
 

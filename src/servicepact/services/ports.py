@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, Protocol, Self
 
 from servicepact.domain.agreement import ValidationResult
 from servicepact.domain.evaluation import CoveredSpan
+from servicepact.domain.input_rules import InputRules
 from servicepact.domain.records import (
     Asset,
     BackupRun,
@@ -44,6 +45,7 @@ from servicepact.services.model import (
     ImportKind,
     Page,
     Role,
+    Span,
     StoredCheck,
     User,
     VersionStatus,
@@ -187,7 +189,9 @@ class ParsedInput:
 
 class InputReader(Protocol):
     """Reads an input file of one kind. Raises :class:`~servicepact.domain.errors.DataRowError` listing
-    bad rows (line and reason) unless ``skip_bad_rows``."""
+    bad rows (line and reason) unless ``skip_bad_rows``. ``rules`` (spec 1.1 §5): value maps, the
+    priority levels of the versions in force, and ``now``; an unknown priority or an instant after
+    ``now`` is a bad row."""
 
     def read(
         self,
@@ -199,6 +203,7 @@ class InputReader(Protocol):
         mapping: Mapping[str, str],
         skip_bad_rows: bool,
         progress: ImportProgress | None,
+        rules: InputRules | None = None,
     ) -> ParsedInput: ...
 
 
@@ -362,7 +367,10 @@ class RecordRepository(Protocol):
         """Tickets (without events) by creation time, then id; ``created_to`` is exclusive."""
         ...
 
-    def outages(self, client_id: int, scope: Scope, page: Page) -> list[Outage]: ...
+    def outages(self, client_id: int, scope: Scope, page: Page, span: Span | None = None) -> list[Outage]:
+        """By start; with ``span``, the outages that meet it (start before its end, end after its start
+        or still going on)."""
+        ...
 
     def checks(self, client_id: int, scope: Scope, page: Page) -> list[StoredCheck]: ...
 
@@ -370,9 +378,17 @@ class RecordRepository(Protocol):
         """Every stored span of monitoring coverage (spec §3), by uptime item and start."""
         ...
 
-    def backup_runs(self, client_id: int, scope: Scope, page: Page) -> list[BackupRun]: ...
+    def backup_runs(
+        self, client_id: int, scope: Scope, page: Page, span: Span | None = None
+    ) -> list[BackupRun]:
+        """By start; with ``span``, the runs started before its end that finished at or after its start."""
+        ...
 
-    def restore_tests(self, client_id: int, scope: Scope, page: Page) -> list[RestoreTest]: ...
+    def restore_tests(
+        self, client_id: int, scope: Scope, page: Page, span: Span | None = None
+    ) -> list[RestoreTest]:
+        """By time; with ``span``, the tests made in it."""
+        ...
 
     def assets(self, client_id: int, scope: Scope, page: Page) -> list[Asset]: ...
 
@@ -402,6 +418,14 @@ class RecordRepository(Protocol):
         created_to: datetime | None = None,
     ) -> int:
         """How many tickets :meth:`tickets` would list over all pages."""
+        ...
+
+    def period_tickets(
+        self, client_id: int, scope: Scope, page: Page, span: Span, *, open_before: bool = False
+    ) -> list[Ticket]:
+        """The tickets (with their events) a period ``span`` judges, by creation time then id: created
+        before its end and either created in it or with an event in it; with ``open_before``, also those
+        created before it that are still open (never resolved, or reopened after their last resolution)."""
         ...
 
 

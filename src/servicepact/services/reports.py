@@ -1,9 +1,10 @@
-"""Use case: the SLA report of one client and period from the stored records (issue 5 over issue 4).
+"""Use case: one client's period evaluated from the stored records: the one path every surface takes.
 
-The agreement is the client's version in force at the end of the period (else its active one); the
-records are the tickets created from :data:`LOOKBACK` before the period to its end (with their events),
-and every outage, backup run, restore test and asset of the client. The evaluation is the same
-:func:`~servicepact.services.evaluation.evaluate_period` as ``servicepact evaluate`` runs on files.
+The dashboard, the web report, the API report, ``servicepact report`` and ``servicepact export`` all call
+:func:`stored_period`, so they see the same rows (:func:`~servicepact.services.stored_inputs.read_period`),
+the same versions (:mod:`servicepact.services.versions`: the period by the version in force at its last
+instant or ``now``, each ticket by the version in force at its creation) and the same engine
+(:func:`~servicepact.services.evaluation.evaluate_period`, which ``servicepact evaluate`` runs on files).
 
 >>> stored = stored_period(uow, principal, "acme", "2027-03", read_agreement, now)  # doctest: +SKIP
 >>> stored.evaluation.credits.total  # doctest: +SKIP
@@ -12,31 +13,28 @@ Decimal('225.00')
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from datetime import datetime, timedelta
-from typing import TypeVar
+from collections.abc import Hashable
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import numpy as np
 
 from servicepact.domain.agreement import Agreement
+from servicepact.domain.clocks import TicketJudges
 from servicepact.domain.errors import InputError, NotFoundError
 from servicepact.domain.evaluation import Evaluation, EvaluationInputs, Period
 from servicepact.domain.records import Ticket
 from servicepact.services import access
 from servicepact.services.access import Principal
-from servicepact.services.dashboard import agreement_in_force, tickets_to_batches
 from servicepact.services.evaluation import UptimeConvention, evaluate_period, period_of
-from servicepact.services.model import AgreementVersion, Page
+from servicepact.services.model import AgreementVersion, Client
 from servicepact.services.ports import AgreementParser, UnitOfWork
-from servicepact.services.sources import with_sources
+from servicepact.services.revision_cache import RevisionCache
+from servicepact.services.stored_inputs import StoredInputs, read_period
+from servicepact.services.versions import AgreementInForce, VersionRule, client_rule, parsed_version
 
-__all__ = ["LOOKBACK", "StoredPeriod", "stored_period"]
-
-LOOKBACK = timedelta(days=62)
-"""Tickets created this long before the period are read too: their events in the period count for the
-reopen rate and for billing (as with the dashboard's live clocks)."""
-
-PAGE_ROWS = 10_000
-T = TypeVar("T")
+__all__ = ["JudgedPeriod", "StoredPeriod", "StoredPeriods", "judged_period", "stored_period"]
 
 
 @dataclass(frozen=True)
@@ -49,72 +47,145 @@ class StoredPeriod:
     period: Period
     inputs: EvaluationInputs
     evaluation: Evaluation
+    tickets: tuple[Ticket, ...] = ()
+    rule: VersionRule = field(default_factory=lambda: VersionRule(()))
+    owner: Client | None = None
+    key: Hashable = None  # names this evaluation in a cache (None: not cached)
+
+
+StoredPeriods = RevisionCache[StoredPeriod]
+"""Evaluations kept per data revision, caller scope, client, period and minute of ``now``."""
+
+REUSE_SECONDS = 60
+"""A kept evaluation is reused within the same minute of ``now`` while the data stay the same."""
+
+
+@dataclass(frozen=True)
+class JudgedPeriod:
+    """A period of a client with the version that judges it (spec §6)."""
+
+    owner: Client
+    rule: VersionRule
+    period: Period
+    in_force: AgreementInForce
+
+
+def judged_period(
+    uow: UnitOfWork,
+    principal: Principal,
+    client: str,
+    period: str | Period | None,
+    parser: AgreementParser,
+    now: datetime,
+    *,
+    agreement_key: str | None = None,
+) -> JudgedPeriod:
+    """The version that judges ``period`` (None: the month of ``now``), read in its calendar's zone.
+
+    :class:`NotFoundError` when no version of the client's agreement covers the period.
+    """
+    with uow:
+        owner = access.readable_client(uow, principal, client)
+        rule = client_rule(uow, principal, owner, agreement_key)
+    if not rule.versions:
+        raise NotFoundError(f"client {owner.slug} has no agreement, so there is nothing to report on")
+    latest = _agreement(parsed_version(rule.versions[-1], parser).agreement, rule.versions[-1], owner)
+    label = period if period is not None else f"{now.astimezone(_zone(latest)):%Y-%m}"
+    chosen = period_of(latest, label)
+    version = rule.for_period(chosen.end, now)
+    if version is None:
+        first = rule.versions[0].effective_from
+        raise NotFoundError(
+            f"no agreement of client {owner.slug} was in force in {chosen.label}; the first version takes "
+            f"effect at {first.isoformat() if first else '?'}"
+        )
+    in_force = parsed_version(version, parser)
+    if in_force.agreement is not None and in_force.agreement.support is not None:
+        chosen = period_of(in_force.agreement, label if isinstance(label, str) else chosen)
+    return JudgedPeriod(owner, rule, chosen, in_force)
 
 
 def stored_period(
     uow: UnitOfWork,
     principal: Principal,
     client: str,
-    period: str,
+    period: str | Period | None,
     parser: AgreementParser,
     now: datetime,
     convention: UptimeConvention = UptimeConvention.SERVICEPACT,
+    *,
+    agreement_key: str | None = None,
+    open_before: bool = False,
+    cache: StoredPeriods | None = None,
 ) -> StoredPeriod:
-    """Evaluate ``period`` (``2027-03``, ``2027-Q1``, ``A..B`` in the support calendar's zone) of a client
-    as of ``now``; :class:`NotFoundError` when the client has no agreement, :class:`InputError` when the
-    stored agreement no longer validates or the period cannot be read."""
-    current = agreement_in_force(uow, principal, client, parser, now)
-    if current is None:
-        raise NotFoundError(f"client {client} has no agreement, so there is nothing to report on")
-    if current.agreement is None:
-        raise InputError(f"the agreement of client {client} does not validate; fix it before reporting")
-    chosen = period_of(current.agreement, period)
-    last_instant = min(now, chosen.end - timedelta(seconds=1))
-    in_force = agreement_in_force(uow, principal, client, parser, last_instant) or current
-    agreement = in_force.agreement
+    """Evaluate ``period`` (``2027-03``, ``2027-Q1``, ``A..B`` in the support calendar's zone; None: this
+    month) of a client as of ``now``.
+
+    :class:`NotFoundError` when no version of the client's agreement covers the period,
+    :class:`InputError` when the version that judges it no longer validates or the period cannot be read.
+    ``open_before`` also reads the tickets created before the period that are still open (live clocks).
+    """
+    judged = judged_period(uow, principal, client, period, parser, now, agreement_key=agreement_key)
+    owner, rule, chosen, version = judged.owner, judged.rule, judged.period, judged.in_force.version
+    agreement = _agreement(judged.in_force.agreement, version, owner)
+
+    def compute() -> StoredPeriod:
+        stored = read_period(uow, principal, client, chosen, agreement, open_before=open_before)
+        judges = _judges(rule, stored, parser, owner)
+        evaluation = evaluate_period(agreement, chosen, stored.inputs, now, convention, judges)
+        return StoredPeriod(
+            owner.slug,
+            version,
+            agreement,
+            chosen,
+            stored.inputs,
+            evaluation,
+            tuple(stored.tickets),
+            rule,
+            owner,
+        )
+
+    if cache is None:
+        return compute()
+    with uow:
+        revision = uow.data_revision()
+    scope = access.scope_of(principal)
+    minute = int(now.timestamp()) // REUSE_SECONDS
+    key = (
+        revision,
+        scope,
+        owner.id,
+        agreement_key,
+        chosen.label,
+        open_before,
+        convention,
+        minute,
+        version.sha256,
+    )
+    return replace(cache.get(key, compute), key=key)
+
+
+def _zone(agreement: Agreement) -> ZoneInfo:
+    if agreement.support is None:
+        raise InputError("the agreement has no `support` section, so no calendar to read the period in")
+    return agreement.calendar(agreement.support.calendar).timezone
+
+
+def _agreement(agreement: Agreement | None, version: AgreementVersion, owner: Client) -> Agreement:
     if agreement is None:
         raise InputError(
-            f"version {in_force.version.number} of the agreement of client {client}, in force at the end "
-            f"of {chosen.label}, does not validate"
+            f"version {version.number} of the agreement of client {owner.slug} does not validate; fix it "
+            "before reporting"
         )
-    chosen = period_of(agreement, period)
-    inputs = _inputs(uow, principal, client, chosen)
-    evaluation = evaluate_period(agreement, chosen, inputs, now, convention)
-    return StoredPeriod(client, in_force.version, agreement, chosen, inputs, evaluation)
+    return agreement
 
 
-def _inputs(uow: UnitOfWork, principal: Principal, client: str, period: Period) -> EvaluationInputs:
-    with uow:
-        owner = access.readable_client(uow, principal, client)
-        scope = access.scope_of(principal)
-        records = uow.records
-        tickets: list[Ticket] = _all(
-            lambda page: records.tickets_with_events(
-                owner.id, scope, page, period.start - LOOKBACK, period.end
-            )
-        )
-        outages = _all(lambda page: records.outages(owner.id, scope, page))
-        runs = _all(lambda page: records.backup_runs(owner.id, scope, page))
-        restores = _all(lambda page: records.restore_tests(owner.id, scope, page))
-        assets = _all(lambda page: records.assets(owner.id, scope, page))
-        batch, events = tickets_to_batches(tickets)
-        inputs = EvaluationInputs(
-            tickets=batch,
-            events=events,
-            outages=outages,
-            backup_runs=runs,
-            restore_tests=restores,
-            assets=assets,
-        )
-        # No data is not success: uptime over the stored coverage only; backups need a source.
-        return with_sources(uow, owner.id, scope, inputs)
-
-
-def _all(read: Callable[[Page], Sequence[T]]) -> list[T]:
-    """Every row of a paged listing."""
-    rows: list[T] = []
-    while True:
-        page = read(Page(PAGE_ROWS, len(rows)))
-        rows.extend(page)
-        if len(page) < PAGE_ROWS:
-            return rows
+def _judges(rule: VersionRule, stored: StoredInputs, parser: AgreementParser, owner: Client) -> TicketJudges:
+    """Spec §6: the agreement of the version in force at each ticket's creation (-1 before the first)."""
+    index = rule.indexes(stored.inputs.tickets.created_at)
+    used = sorted({int(i) for i in np.unique(index) if i >= 0})
+    agreements = tuple(
+        _agreement(parsed_version(rule.versions[i], parser).agreement, rule.versions[i], owner) for i in used
+    )
+    place = {version: position for position, version in enumerate(used)}
+    return TicketJudges(agreements, np.array([place.get(int(i), -1) for i in index], dtype=np.int64))

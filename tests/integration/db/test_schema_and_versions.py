@@ -64,7 +64,7 @@ def test_activating_a_version_retires_the_one_active_before(uow, clock: FixedClo
     assert v1 is not None
     assert v2 is not None
     assert v2.status is VersionStatus.DRAFT
-    agreements.activate_version(uow, SYSTEM, "acme", v2.agreement_key, v2.number)
+    agreements.activate_version(uow, SYSTEM, "acme", v2.agreement_key, v2.number, read_agreement)
     statuses = {v.number: v.status for v in agreements.list_versions(uow, SYSTEM, "acme")}
     assert statuses == {1: VersionStatus.RETIRED, 2: VersionStatus.ACTIVE}
 

@@ -32,7 +32,9 @@ def test_validate_prints_every_problem_with_file_line_and_path_and_exits_1(
     lines = out.strip().splitlines()
     assert len(lines) == 2
     months_line = next(i for i, row in enumerate(text.splitlines(), 1) if row == "  months: 12")
-    assert any(f"{broken}:{months_line}:" in line and "SP005" in line and "(term.months)" in line for line in lines)
+    assert any(
+        f"{broken}:{months_line}:" in line and "SP005" in line and "(term.months)" in line for line in lines
+    )
     assert any("SP003" in line and "(support.targets.P2.response)" in line for line in lines)
 
 

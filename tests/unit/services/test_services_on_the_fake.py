@@ -115,6 +115,8 @@ def test_upload_with_lint_errors_stores_nothing_and_returns_the_findings(uow: Fa
 
 
 def test_versions_activate_in_order_and_retire_the_previous(uow: FakeUnitOfWork):
+    # Spec 1.1 §6: a version takes effect at the start of its term by default; with equal starts the
+    # version activated later wins.
     v1 = agreements.upload_agreement(uow, SYSTEM, "acme", TEXT, read_agreement, activate=True).version
     uow.clock.advance(timedelta(days=10))  # type: ignore[attr-defined]
     v2 = agreements.upload_agreement(uow, SYSTEM, "acme", CHANGED, read_agreement, activate=True).version
@@ -122,14 +124,32 @@ def test_versions_activate_in_order_and_retire_the_previous(uow: FakeUnitOfWork)
     assert v2 is not None
     versions = agreements.list_versions(uow, SYSTEM, "acme")
     assert [(v.number, v.status) for v in versions] == [(1, VersionStatus.RETIRED), (2, VersionStatus.ACTIVE)]
+    term_start = datetime(2027, 1, 1, 5, 0, tzinfo=UTC)  # midnight in New York
+    assert v1.effective_from == v2.effective_from == term_start
     key = v1.agreement_key
-    assert agreements.version_in_force(uow, SYSTEM, "acme", key, T0 + timedelta(days=5)).number == 1  # type: ignore[union-attr]
-    assert agreements.version_in_force(uow, SYSTEM, "acme", key, T0 + timedelta(days=10)).number == 2  # type: ignore[union-attr]
-    assert agreements.version_in_force(uow, SYSTEM, "acme", key, T0 - timedelta(seconds=1)) is None
+    assert agreements.version_in_force(uow, SYSTEM, "acme", key, term_start).number == 2  # type: ignore[union-attr]
+    assert agreements.version_in_force(uow, SYSTEM, "acme", key, term_start - timedelta(seconds=1)) is None
     with pytest.raises(ConflictError):
-        agreements.activate_version(uow, SYSTEM, "acme", key, 1)
+        agreements.activate_version(uow, SYSTEM, "acme", key, 1, read_agreement)
     with pytest.raises(ConflictError):
         agreements.replace_draft(uow, SYSTEM, "acme", key, 2, TEXT, read_agreement)
+
+
+def test_a_version_activated_with_a_later_effective_from_judges_from_then_on(uow: FakeUnitOfWork):
+    v1 = agreements.upload_agreement(uow, SYSTEM, "acme", TEXT, read_agreement, activate=True).version
+    amended = datetime(2027, 3, 1, 5, 0, tzinfo=UTC)
+    v2 = agreements.upload_agreement(
+        uow, SYSTEM, "acme", CHANGED, read_agreement, activate=True, effective_from=amended
+    ).version
+    assert v1 is not None
+    assert v2 is not None
+    key = v1.agreement_key
+    assert agreements.version_in_force(uow, SYSTEM, "acme", key, amended - timedelta(seconds=1)).number == 1  # type: ignore[union-attr]
+    assert agreements.version_in_force(uow, SYSTEM, "acme", key, amended).number == 2  # type: ignore[union-attr]
+    v3 = agreements.upload_agreement(uow, SYSTEM, "acme", CHANGED + "\n# v3\n", read_agreement).version
+    assert v3 is not None
+    with pytest.raises(ConflictError, match="before v2"):  # its term starts before v2 took effect
+        agreements.activate_version(uow, SYSTEM, "acme", key, v3.number, read_agreement)
 
 
 def test_the_active_version_gives_imports_their_zone(uow: FakeUnitOfWork):

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session, aliased
 
 from servicepact.adapters.db.repositories import scoped
 from servicepact.adapters.db.tables import (
@@ -24,7 +24,7 @@ from servicepact.domain.evaluation import CoveredSpan
 from servicepact.domain.records import Asset, BackupRun, EventType, Outage, RestoreTest, Ticket, TicketEvent
 from servicepact.services.access import Scope
 from servicepact.services.fingerprints import text_key
-from servicepact.services.model import Page, StoredCheck
+from servicepact.services.model import Page, Span, StoredCheck
 from servicepact.services.ports import RecordCounts
 
 
@@ -86,19 +86,27 @@ class SqlRecords:
         )
         return [_ticket(row) for row in rows]
 
-    def _rows(self, table: Any, client_id: int, scope: Scope, page: Page, *order: Any) -> Any:
+    def _rows(
+        self, table: Any, client_id: int, scope: Scope, page: Page, *order: Any, where: Any = ()
+    ) -> Any:
         return self.session.scalars(
             select(table)
-            .where(table.client_id == client_id, scoped(table.client_id, scope))
+            .where(table.client_id == client_id, scoped(table.client_id, scope), *where)
             .order_by(*order, table.id)
             .limit(page.limit)
             .offset(page.offset)
         )
 
-    def outages(self, client_id: int, scope: Scope, page: Page) -> list[Outage]:
+    def outages(self, client_id: int, scope: Scope, page: Page, span: Span | None = None) -> list[Outage]:
+        where = ()
+        if span is not None:
+            where = (
+                OutageRow.start < span.end,
+                or_(OutageRow.end.is_(None), OutageRow.end > span.start),
+            )
         return [
             Outage(r.start, r.end, r.kind, r.uptime_id, r.service, r.announced_at)
-            for r in self._rows(OutageRow, client_id, scope, page, OutageRow.start)
+            for r in self._rows(OutageRow, client_id, scope, page, OutageRow.start, where=where)
         ]
 
     def checks(self, client_id: int, scope: Scope, page: Page) -> list[StoredCheck]:
@@ -116,16 +124,26 @@ class SqlRecords:
         )
         return [CoveredSpan(r.uptime_id, r.start, r.end, r.source) for r in rows]
 
-    def backup_runs(self, client_id: int, scope: Scope, page: Page) -> list[BackupRun]:
+    def backup_runs(
+        self, client_id: int, scope: Scope, page: Page, span: Span | None = None
+    ) -> list[BackupRun]:
+        where = ()
+        if span is not None:
+            where = (BackupRunRow.started_at < span.end, BackupRunRow.finished_at >= span.start)
         return [
             BackupRun(r.started_at, r.finished_at, r.status, r.backup_id, r.system)
-            for r in self._rows(BackupRunRow, client_id, scope, page, BackupRunRow.started_at)
+            for r in self._rows(BackupRunRow, client_id, scope, page, BackupRunRow.started_at, where=where)
         ]
 
-    def restore_tests(self, client_id: int, scope: Scope, page: Page) -> list[RestoreTest]:
+    def restore_tests(
+        self, client_id: int, scope: Scope, page: Page, span: Span | None = None
+    ) -> list[RestoreTest]:
+        where = ()
+        if span is not None:
+            where = (RestoreTestRow.at >= span.start, RestoreTestRow.at < span.end)
         return [
             RestoreTest(r.backup_id, r.at, r.status)
-            for r in self._rows(RestoreTestRow, client_id, scope, page, RestoreTestRow.at)
+            for r in self._rows(RestoreTestRow, client_id, scope, page, RestoreTestRow.at, where=where)
         ]
 
     def assets(self, client_id: int, scope: Scope, page: Page) -> list[Asset]:
@@ -205,8 +223,33 @@ class SqlRecords:
         created_from: datetime | None = None,
         created_to: datetime | None = None,
     ) -> list[Ticket]:
+        return self._with_events(self._ticket_query(client_id, scope, created_from, created_to), page)
+
+    def period_tickets(
+        self, client_id: int, scope: Scope, page: Page, span: Span, *, open_before: bool = False
+    ) -> list[Ticket]:
+        in_span = select(EventRow.ticket_id).where(EventRow.at >= span.start, EventRow.at < span.end)
+        judged = [TicketRow.created_at >= span.start, TicketRow.id.in_(in_span)]
+        if open_before:
+            # Closed: some resolution is not followed by a reopening. Open: no such resolution.
+            resolved, reopened = aliased(EventRow), aliased(EventRow)
+            later_reopening = select(reopened.id).where(
+                reopened.ticket_id == resolved.ticket_id,
+                reopened.type == EventType.REOPENED.value,
+                reopened.at > resolved.at,
+            )
+            closing = select(resolved.id).where(
+                resolved.ticket_id == TicketRow.id,
+                resolved.type == EventType.RESOLVED.value,
+                ~later_reopening.exists(),
+            )
+            judged.append(~closing.exists())
+        query = self._ticket_query(client_id, scope, None, span.end).where(or_(*judged))
+        return self._with_events(query, page)
+
+    def _with_events(self, query: Any, page: Page) -> list[Ticket]:
         # Core rows, not ORM objects: this read serves every page of the API's ticket list.
-        query = self._ticket_query(client_id, scope, created_from, created_to).with_only_columns(
+        query = query.with_only_columns(
             TicketRow.id,
             TicketRow.external_id,
             TicketRow.created_at,

@@ -242,7 +242,11 @@ class SqlAgreements:
                 AgreementVersionRow.status != VersionStatus.DRAFT,
                 AgreementVersionRow.effective_from <= at,
             )
-            .order_by(AgreementVersionRow.effective_from.desc(), AgreementVersionRow.number.desc())
+            .order_by(
+                AgreementVersionRow.effective_from.desc(),
+                AgreementVersionRow.activated_at.desc(),
+                AgreementVersionRow.number.desc(),
+            )
             .limit(1)
         ).one_or_none()
         return None if found is None else _version(found[0], found[1])

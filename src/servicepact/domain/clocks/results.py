@@ -20,6 +20,7 @@ class ClockStatus(enum.StrEnum):
     RUNNING = "running"
     BEST_EFFORT = "best_effort"
     OUT_OF_SCOPE = "out_of_scope"
+    NO_AGREEMENT = "no_agreement"  # no agreement version was in force when the ticket was created
 
 
 # Column order of the `servicepact sla` output (issue 3); `after_hours_seconds` is ours, added last.

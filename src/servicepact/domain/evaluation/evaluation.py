@@ -17,6 +17,7 @@ import numpy as np
 
 from servicepact.domain.agreement import Agreement
 from servicepact.domain.clocks import evaluate_clocks
+from servicepact.domain.clocks.judges import TicketJudges, judged_clocks
 from servicepact.domain.clocks.scope import classify_scope
 from servicepact.domain.evaluation.backups import BackupResult, BackupRuns, evaluate_backups
 from servicepact.domain.evaluation.billing import BillingResult, billing_lines
@@ -160,14 +161,24 @@ def evaluate(
     inputs: EvaluationInputs,
     now: datetime,
     convention: UptimeConvention = UptimeConvention.SERVICEPACT,
+    judges: TicketJudges | None = None,
 ) -> Evaluation:
-    """Evaluate ``period`` as of ``now`` (an aware instant; the clocks see only events up to it)."""
+    """Evaluate ``period`` as of ``now`` (an aware instant; the clocks see only events up to it).
+
+    ``judges`` names the agreement that judges each ticket when it is not ``agreement`` (spec §6).
+    """
     now_seconds = epoch(now)
     requirements = evaluate_requirements(agreement, inputs.assets, period.last_day)
     options = requirements.clock_options()
-    clocks = evaluate_clocks(
-        agreement, inputs.tickets, inputs.events, np.datetime64(now_seconds, "s"), options
-    )
+    # Spec §6: each ticket is judged by the version in force at its creation (``judges``); the period's
+    # own agreement judges the rest of the period.
+    instant = np.datetime64(now_seconds, "s")
+    if judges is None:
+        clocks = evaluate_clocks(agreement, inputs.tickets, inputs.events, instant, options)
+    else:
+        clocks = judged_clocks(
+            judges, inputs.tickets, inputs.events, instant, [options] * len(judges.agreements)
+        )
     scope = classify_scope(agreement, inputs.tickets, options)
     tickets = ticket_metrics(
         agreement, period, inputs.tickets, inputs.events, clocks, scope, now_seconds, inputs.satisfaction

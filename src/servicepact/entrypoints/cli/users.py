@@ -158,6 +158,7 @@ def agreement_activate(
             client,
             agreement,
             number,
+            read_agreement,
             effective_from=_instant(effective_from, "--effective-from"),
         )
     finally:

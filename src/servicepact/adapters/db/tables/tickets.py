@@ -40,12 +40,12 @@ class EventRow(Base):
     """
 
     __tablename__ = "ticket_events"
-    __table_args__ = (UniqueConstraint("ticket_id", "key"),)
+    __table_args__ = (UniqueConstraint("ticket_id", "key"), Index("ix_ticket_events_at", "at"))
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
     ticket_id: Mapped[int] = mapped_column(BigInteger)
     at: Mapped[datetime] = mapped_column(UtcDateTime())
-    type: Mapped[str] = mapped_column(String(16))
+    type: Mapped[str] = mapped_column(String(32))
     value: Mapped[str | None] = mapped_column(Text)
     external_id: Mapped[str | None] = mapped_column(String(200))
     key: Mapped[int] = mapped_column(BigInteger)

@@ -7,7 +7,8 @@ from __future__ import annotations
 import hashlib
 import threading
 import time
-from collections.abc import Callable, Coroutine
+from collections import OrderedDict
+from collections.abc import Callable, Coroutine, Hashable
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache
@@ -41,10 +42,11 @@ from servicepact.entrypoints.http.web.auth import (
 from servicepact.entrypoints.http.web.i18n import LANGUAGE_NAMES, LANGUAGES, Texts, choose_language, texts
 from servicepact.services import access
 from servicepact.services.access import Principal
-from servicepact.services.dashboard import DataCache
 from servicepact.services.live_clocks import AgreementCache
 from servicepact.services.model import Role, User
 from servicepact.services.ports import AgreementParser, Clock, UnitOfWork
+from servicepact.services.reports import StoredPeriod, StoredPeriods
+from servicepact.services.revision_cache import RevisionCache
 
 PACKAGE = "servicepact.entrypoints.http.web"
 
@@ -57,6 +59,30 @@ class CsrfRefusedError(Exception):
     """A form without the session's CSRF token."""
 
 
+class DataCache:
+    """Recently rendered report bodies, by a key that names their evaluation (which names the data
+    revision). Bounded; safe to share between threads."""
+
+    def __init__(self, size: int = 16) -> None:
+        self.size = size
+        self._entries: OrderedDict[Hashable, Any] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: Hashable) -> Any:
+        with self._lock:
+            found = self._entries.get(key)
+            if found is not None:
+                self._entries.move_to_end(key)
+            return found
+
+    def put(self, key: Hashable, data: Any) -> None:
+        with self._lock:
+            self._entries[key] = data
+            self._entries.move_to_end(key)
+            while len(self._entries) > self.size:
+                self._entries.popitem(last=False)
+
+
 @dataclass
 class WebState:
     """What the web UI keeps per app: the cookie signer, the throttle and the read cache."""
@@ -64,6 +90,7 @@ class WebState:
     codec: SessionCodec
     throttle: SignInThrottle = field(default_factory=SignInThrottle)
     cache: DataCache = field(default_factory=lambda: DataCache(32))
+    periods: StoredPeriods = field(default_factory=lambda: RevisionCache[StoredPeriod](64))
     parser: AgreementParser = read_agreement
     agreements: AgreementCache = field(default_factory=lambda: AgreementCache(read_agreement))
     uploads: dict[str, Any] = field(default_factory=dict)  # import previews, by token
@@ -371,7 +398,7 @@ def warm_up(app: Any) -> None:
             state.parser,
             state.agreements,
             now,
-            cache=state.cache,
+            cache=state.periods,
         )
         for language in LANGUAGES:
             uptime_chart(overview, texts_of(language))

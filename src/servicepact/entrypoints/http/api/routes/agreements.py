@@ -151,6 +151,6 @@ def activate_version(
 ) -> AgreementVersionPublic:
     effective_from = body.effective_from if body is not None else None
     version = agreements.activate_version(
-        uow, principal, client, agreement, number, effective_from=effective_from
+        uow, principal, client, agreement, number, read_agreement, effective_from=effective_from
     )
     return AgreementVersionPublic.of(version)

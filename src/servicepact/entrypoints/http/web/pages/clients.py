@@ -242,7 +242,9 @@ async def upload(
 @router.post("/clients/{slug}/versions/{key}/{number}/activate")
 def activate(request: Request, slug: str, key: str, number: int, viewer: SignedIn, _: Csrf) -> Response:
     try:
-        agreements.activate_version(new_uow(request), viewer.principal, slug, key, number)
+        agreements.activate_version(
+            new_uow(request), viewer.principal, slug, key, number, web_state(request).parser
+        )
     except ConflictError as problem:
         client = clients.get_client(new_uow(request), viewer.principal, slug)
         return render(

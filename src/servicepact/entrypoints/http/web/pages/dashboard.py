@@ -35,7 +35,7 @@ def overviews(request: Request, viewer: SignedIn, *, with_evaluation: bool = Tru
             state.parser,
             state.agreements,
             now,
-            cache=state.cache,
+            cache=state.periods,
             with_evaluation=with_evaluation,
         )
         for client in clients.list_clients(new_uow(request), viewer.principal)

@@ -15,7 +15,6 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from servicepact.domain.errors import InputError, NotFoundError
-from servicepact.domain.evaluation import Period
 from servicepact.entrypoints.http.web.common import SignedIn, WebRoute, new_uow, now_of, render, web_state
 from servicepact.services import clients, dashboard
 from servicepact.services.dashboard import ClientOverview
@@ -46,7 +45,7 @@ def _overview(request: Request, viewer: SignedIn, slug: str, period: str) -> tup
     local = now.astimezone(zone).date()
     months = _months(local, 6)
     quarters = sorted({f"{m[:4]}-Q{(int(m[5:]) - 1) // 3 + 1}" for m in months}, reverse=True)
-    chosen = Period.parse(period or months[0], zone)
+    # The period is read and judged by the version in force at its end (spec §6), not the one of today.
     overview = dashboard.client_overview(
         new_uow(request),
         viewer.principal,
@@ -54,8 +53,8 @@ def _overview(request: Request, viewer: SignedIn, slug: str, period: str) -> tup
         state.parser,
         state.agreements,
         now,
-        period=chosen,
-        cache=state.cache,
+        period=period or months[0],
+        cache=state.periods,
     )
     return overview, months + quarters
 
@@ -96,8 +95,8 @@ def report_file(request: Request, slug: str, period: str, fmt: str, viewer: Sign
         raise NotFoundError(f"no report format {fmt!r}")
     overview, _ = _overview(request, viewer, slug, period)
     evaluation = overview.evaluation
-    assert evaluation is not None
-    assert overview.in_force is not None
+    if evaluation is None or overview.in_force is None or overview.in_force.agreement is None:
+        raise NotFoundError(f"no agreement of client {slug} judges {period}, so there is no report")
     name = f"{slug}-{evaluation.period.label}"
     if fmt == "json":
         body = json.dumps(evaluation.to_dict(), ensure_ascii=False, indent=2).encode("utf-8")
