@@ -48,7 +48,7 @@ def test_signing_in_shows_the_dashboard_of_every_client(browser: WebDriver, live
     cards = browser.find_elements(By.CSS_SELECTOR, ".client-card h2")
     assert [c.text for c in cards] == ["Acme Manufacturing Inc.", "АО «Ромашка»"]
     page = browser.find_element(By.TAG_NAME, "main").text
-    assert "KPIs met" in page
+    assert "Service levels met" in page
     assert "Credits at stake" in page
     assert "Live clocks" in page
 

@@ -97,7 +97,7 @@ def test_the_dashboard_shows_kpis_uptime_credits_and_tickets_at_risk(client: Tes
     sign_in(client, ADMIN)
     html = client.get("/dashboard").text
     for words in (
-        "KPIs met",
+        "Service levels met",
         "Credits at stake",
         "At risk",
         "Breached, open",

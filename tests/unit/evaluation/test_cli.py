@@ -128,7 +128,8 @@ def test_without_outages_uptime_is_no_data_and_the_summary_says_so(capsys, tmp_p
     line = next(line for line in data["credits"]["lines"] if line["metric"] == "uptime.email")
     assert (line["status"], line["amount"]) == ("no_data", "0.00")
     assert "uptime no data (email" in err
-    assert "KPI(s) no data" in err
+    assert "service levels met" in err
+    assert "with no data" in err
 
 
 def test_an_empty_outages_file_means_no_outages_so_a_full_month_up(capsys, tmp_path, files):

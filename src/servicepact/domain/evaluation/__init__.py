@@ -12,6 +12,7 @@ from servicepact.domain.evaluation.billing import BillingLine, BillingResult, Li
 from servicepact.domain.evaluation.credits import CreditLine, CreditsResult
 from servicepact.domain.evaluation.evaluation import Evaluation, EvaluationInputs, evaluate
 from servicepact.domain.evaluation.kpis import KpiResult, KpiStatus
+from servicepact.domain.evaluation.levels import ServiceLevel, ServiceLevels, service_levels
 from servicepact.domain.evaluation.metrics import MetricStatus, MetricValue, NoDataReason, Unit
 from servicepact.domain.evaluation.period import Period, PeriodKind
 from servicepact.domain.evaluation.requirements import AssetCompliance, FailedRule, RequirementsResult
@@ -56,6 +57,8 @@ __all__ = [
     "PriorityStats",
     "RequirementsResult",
     "RestoreCompliance",
+    "ServiceLevel",
+    "ServiceLevels",
     "SystemRpo",
     "TicketEntry",
     "TicketMetrics",
@@ -64,5 +67,6 @@ __all__ = [
     "UptimeConvention",
     "UptimeResult",
     "evaluate",
+    "service_levels",
     "upptime_figures",
 ]

@@ -23,6 +23,7 @@ from servicepact.domain.evaluation.backups import BackupResult, BackupRuns, eval
 from servicepact.domain.evaluation.billing import BillingResult, billing_lines
 from servicepact.domain.evaluation.credits import CreditsResult, evaluate_credits
 from servicepact.domain.evaluation.kpis import KpiResult, KpiStatus, evaluate_kpis
+from servicepact.domain.evaluation.levels import ServiceLevels, service_levels
 from servicepact.domain.evaluation.metrics import MetricValue, epoch, iso_z
 from servicepact.domain.evaluation.period import Period
 from servicepact.domain.evaluation.requirements import RequirementsResult, evaluate_requirements
@@ -118,6 +119,11 @@ class Evaluation:
         return tuple(k for k in self.kpis if k.status is KpiStatus.MISSED)
 
     @property
+    def levels(self) -> ServiceLevels:
+        """The period's service levels (KPIs, and uptime items no KPI measures): one "n of m met"."""
+        return service_levels(self.kpis, self.uptime)
+
+    @property
     def kpis_no_data(self) -> tuple[KpiResult, ...]:
         return tuple(k for k in self.kpis if k.status is KpiStatus.NO_DATA)
 
@@ -146,6 +152,7 @@ class Evaluation:
             "uptime_convention": self.convention.value,
             "metrics": {metric.name: metric.to_dict() for metric in self.metrics},
             "kpis": [kpi.to_dict() for kpi in self.kpis],
+            "service_levels": self.levels.to_dict(),
             "tickets": self.tickets.to_dict(),
             "uptime": [item.to_dict() for item in self.uptime],
             "backups": self.backups.to_dict(),

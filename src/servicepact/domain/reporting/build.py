@@ -169,7 +169,12 @@ class _Builder:
                     status_text=self.status_text(status),
                 )
             )
+        # The same levels as Evaluation.levels (the CLI and the dashboard count these): an uptime item
+        # that a KPI already measures is not a second level.
+        counted = {level.key for level in self.e.levels.items}
         for item in self.e.uptime:
+            if f"uptime.{item.item_id}" not in counted:
+                continue
             met = item.met
             status = Status.NO_DATA if met is None else Status.MET if met else Status.MISSED
             lines.append(

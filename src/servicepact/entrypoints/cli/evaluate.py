@@ -113,13 +113,10 @@ def evaluate(
 
 
 def summary_line(evaluation: Evaluation) -> str:
-    """One line for people: tickets, KPIs missed (and those with no data: never counted as met),
-    uptime items without data, and the credits."""
-    missed = len(evaluation.kpis_missed)
-    parts = [f"{evaluation.period.label}: {evaluation.tickets.created:,} tickets", f"{missed} KPI(s) missed"]
-    no_data = len(evaluation.kpis_no_data)
-    if no_data:
-        parts.append(f"{no_data} KPI(s) no data")
+    """One line for people: tickets, the service levels met of those measured (the report's first page
+    and the dashboard count the same), the uptime items without data, and the credits."""
+    tickets = f"{evaluation.period.label}: {evaluation.tickets.created:,} tickets"
+    parts = [tickets, evaluation.levels.summary()]
     unmeasured = [item.item_id for item in evaluation.uptime if item.value.value is None]
     if unmeasured:
         parts.append(f"uptime no data ({', '.join(unmeasured)})")

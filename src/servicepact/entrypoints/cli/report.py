@@ -14,7 +14,7 @@ from servicepact.adapters.agreement_files import read_agreement
 from servicepact.domain.errors import InputError
 from servicepact.entrypoints.cli.app import app, stderr
 from servicepact.entrypoints.cli.db import cli_principal, open_database
-from servicepact.entrypoints.cli.evaluate import FORMATS, SMALL_JSON_TICKETS, Lang
+from servicepact.entrypoints.cli.evaluate import FORMATS, SMALL_JSON_TICKETS, Lang, summary_line
 from servicepact.entrypoints.cli.instants import parse_instant
 from servicepact.services.evaluation import UptimeConvention
 from servicepact.services.reports import stored_period
@@ -70,8 +70,6 @@ def report(
             evaluation, stored.agreement, fmt, lang.value if lang else None, output, inputs=stored.inputs
         )
     stderr.print(
-        f"{client} {evaluation.period.label} (agreement version {stored.version.number}): "
-        f"{evaluation.tickets.created:,} tickets, {len(evaluation.kpis_missed)} KPI(s) missed, "
-        f"credits {evaluation.credits.total} {evaluation.currency} → {output}",
+        f"{client} (agreement version {stored.version.number}) {summary_line(evaluation)} → {output}",
         markup=False,
     )
