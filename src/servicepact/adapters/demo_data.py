@@ -581,10 +581,19 @@ class _Generator:
             )
 
     def _work(self, ticket_id: str, start: datetime, end: datetime, priority: str) -> None:
+        """One to three work entries between the response and the resolution. Engineers work in the
+        support hours (a real MSP month has little night work on low priorities: spec 1.1 bills it only
+        for the priorities that get after-hours service); a P1/P2 ticket gets an evening call-out now
+        and then."""
         rng = self.rng
+        hours = self.agreement.calendar(self.support.calendar)
+        business = hours.between(start, end) if end > start else timedelta(0)
         for _ in range(rng.randint(1, 3)):
-            span = max((end - start).total_seconds(), 60)
-            at = start + timedelta(seconds=rng.uniform(0, span * 0.9))
+            fraction = rng.uniform(0, 0.9)
+            if business > timedelta(0):
+                at = hours.add(start, _whole(business * fraction))  # inside the support hours
+            else:
+                at = start + timedelta(seconds=max((end - start).total_seconds(), 60) * fraction)
             local = at.astimezone(self.zone)
             if priority in ("P1", "P2") and rng.random() < 0.35:  # a call-out in the evening
                 at = local.replace(hour=rng.randrange(19, 23), minute=rng.randrange(60)).astimezone(UTC)
