@@ -247,3 +247,11 @@ def test_the_json_keeps_the_totals_and_explains_the_unbilled_time():
     assert data["after_hours_unbilled"][0]["ticket"] == "U"
     assert data["callout_gap_seconds"] == 3600
     assert data["after_hours_priorities"] == ["P1", "P2"]
+
+
+def test_after_hours_work_on_an_out_of_scope_ticket_to_be_quoted_is_reported_not_billed():
+    billing = result([("2027-03-01T19:00", 45)], "training", priority="P1")
+    assert billing.lines == ()
+    assert [(u.ticket_id, u.seconds, u.reason) for u in billing.unbilled] == [
+        ("T", 2700, UnbilledReason.OUT_OF_SCOPE)
+    ]

@@ -12,7 +12,8 @@
   when no surcharge is set), at least ``after_hours.minimum``, rounded up to ``billing.increment``.
 - Work on out-of-scope tickets whose handling is ``billable``: the union of the ticket's work, one line
   per ticket and local date (a stretch belongs to the date it starts on), at ``hourly_rate``, rounded up
-  to ``billing.increment``; never billed as after-hours as well.
+  to ``billing.increment``; never billed as after-hours as well. Other out-of-scope tickets (``quote``,
+  ``not_offered``) get no call-outs: their after-hours work is reported.
 - A call-out or a day belongs to the period in which its first work starts; the unbilled after-hours
   stretches to the period in which each starts. Amounts are Decimals rounded to cents (half up).
 
@@ -68,6 +69,8 @@ class UnbilledReason(enum.StrEnum):
     """The agreement offers no after-hours service (``after_hours.available`` is not true)."""
     NO_RATE = "no_rate"
     """The agreement has no ``billing.hourly_rate`` to bill it at."""
+    OUT_OF_SCOPE = "out_of_scope"
+    """The ticket is out of scope and its handling is not ``billable`` (``quote``, ``not_offered``)."""
 
 
 def _intervals_dict(intervals: tuple[Interval, ...]) -> list[list[str | None]]:
@@ -240,9 +243,8 @@ def billing_lines(
         return result
 
     window = (period.start_seconds, period.end_seconds)
-    billable_out = np.asarray(out_of_scope, dtype=bool) & (
-        np.asarray(handling, dtype=object) == Handling.BILLABLE
-    )
+    outside_scope = np.asarray(out_of_scope, dtype=bool)
+    billable_out = outside_scope & (np.asarray(handling, dtype=object) == Handling.BILLABLE)
     by_day = billable_out[rows]
     work = _Work(timeline, tickets, rows, starts, ends)
     calendar = agreement.calendar(support.calendar)
@@ -253,7 +255,7 @@ def billing_lines(
     if available and rate is not None:
         in_cover = work.in_force_value(EventType.PRIORITY, default=tickets.priority)
         approved = work.in_force(EventType.AFTER_HOURS_APPROVED) >= 0
-        billable = hours & (_member(in_cover, covered) | approved)
+        billable = ~outside_scope[rows] & (_member(in_cover, covered) | approved)
     else:
         billable = np.zeros(rows.size, dtype=bool)
     bill_rows, bill_starts, bill_ends = work.after_hours(calendar, billable)
@@ -272,7 +274,7 @@ def billing_lines(
         else UnbilledReason.NOT_COVERED
     )
     left = outside_by_row(all_rows, all_starts, all_ends, bill_rows, bill_starts, bill_ends)
-    unbilled = _unbilled(work, *left, window, reason)
+    unbilled = _unbilled(work, *left, window, reason, outside_scope)
 
     lines.sort(key=lambda line: (line.started_at, line.ticket_id, line.rule.value))
     return BillingResult(
@@ -463,9 +465,16 @@ def _lines(rule: BillingRule, work: _Work, groups: _Groups, rate: Decimal) -> li
 
 
 def _unbilled(
-    work: _Work, rows: Seconds, starts: Seconds, ends: Seconds, window: Interval, reason: UnbilledReason
+    work: _Work,
+    rows: Seconds,
+    starts: Seconds,
+    ends: Seconds,
+    window: Interval,
+    reason: UnbilledReason,
+    out_of_scope: npt.NDArray[np.bool_],
 ) -> tuple[UnbilledWork, ...]:
-    """The unbilled after-hours stretches that start in the period, one entry per ticket."""
+    """The unbilled after-hours stretches that start in the period, one entry per ticket; ``reason``
+    unless the ticket is out of scope (then its handling is not ``billable``: it was never to be billed)."""
     inside = (starts >= window[0]) & (starts < window[1])
     rows, starts, ends = rows[inside], starts[inside], ends[inside]
     if rows.size == 0:
@@ -487,7 +496,7 @@ def _unbilled(
                 None if level is None else str(level),
                 tuple(zip(all_starts[head:high], all_ends[head:high], strict=True)),
                 int(seconds[group]),
-                reason,
+                UnbilledReason.OUT_OF_SCOPE if out_of_scope[rows[head]] else reason,
             )
         )
     result.sort(key=lambda item: (item.intervals[0][0], item.ticket_id))

@@ -1058,6 +1058,7 @@ class _Builder:
                 UnbilledReason.NOT_COVERED: _("no after-hours service for this priority"),
                 UnbilledReason.UNAVAILABLE: _("the agreement has no after-hours service"),
                 UnbilledReason.NO_RATE: _("the agreement has no hourly rate"),
+                UnbilledReason.OUT_OF_SCOPE: _("out of scope, not billable"),
             }
             tables.append(
                 Table(
