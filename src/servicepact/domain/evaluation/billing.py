@@ -24,6 +24,7 @@ the minimum and the rounding, so that a client can check it.
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
@@ -73,8 +74,20 @@ class UnbilledReason(enum.StrEnum):
     """The ticket is out of scope and its handling is not ``billable`` (``quote``, ``not_offered``)."""
 
 
-def _intervals_dict(intervals: tuple[Interval, ...]) -> list[list[str | None]]:
-    return [[iso_z(start), iso_z(end)] for start, end in intervals]
+Iso = Callable[[int], str | None]
+
+
+def _intervals_dict(intervals: tuple[Interval, ...], iso: Iso) -> list[list[str | None]]:
+    return [[iso(start), iso(end)] for start, end in intervals]
+
+
+def _iso_of(instants: list[int]) -> Iso:
+    """``iso_z`` for many instants at once: one NumPy conversion of the distinct ones, then lookups."""
+    if not instants:
+        return iso_z
+    distinct = np.unique(np.array(instants, dtype=np.int64))
+    texts = np.strings.add(np.datetime_as_string(distinct.view("datetime64[s]"), unit="s"), "Z")
+    return dict(zip(distinct.tolist(), texts.tolist(), strict=True)).__getitem__
 
 
 @dataclass(frozen=True)
@@ -100,13 +113,13 @@ class BillingLine:
     def started_at(self) -> int:
         return self.intervals[0][0]
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, iso: Iso = iso_z) -> dict[str, Any]:
         return {
             "rule": self.rule.value,
             "ticket": self.ticket_id,
             "priority": self.priority,
-            "started_at": iso_z(self.started_at),
-            "intervals": _intervals_dict(self.intervals),
+            "started_at": iso(self.started_at),
+            "intervals": _intervals_dict(self.intervals, iso),
             "worked_seconds": self.worked_seconds,
             "after_minimum_seconds": self.after_minimum_seconds,
             "billed_seconds": self.billed_seconds,
@@ -125,11 +138,11 @@ class UnbilledWork:
     seconds: int
     reason: UnbilledReason
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, iso: Iso = iso_z) -> dict[str, Any]:
         return {
             "ticket": self.ticket_id,
             "priority": self.priority,
-            "intervals": _intervals_dict(self.intervals),
+            "intervals": _intervals_dict(self.intervals, iso),
             "seconds": self.seconds,
             "reason": self.reason.value,
         }
@@ -169,6 +182,8 @@ class BillingResult:
         return sum(work.seconds for work in self.unbilled)
 
     def to_dict(self) -> dict[str, Any]:
+        spans = [line.intervals for line in self.lines] + [work.intervals for work in self.unbilled]
+        iso = _iso_of([t for intervals in spans for interval in intervals for t in interval])
         return {
             "currency": self.currency,
             "hourly_rate": money(self.hourly_rate),
@@ -185,8 +200,8 @@ class BillingResult:
             "total": money(self.total),
             "after_hours_billed_worked_seconds": self.after_hours_worked_seconds,
             "after_hours_unbilled_seconds": self.after_hours_unbilled_seconds,
-            "lines": [line.to_dict() for line in self.lines],
-            "after_hours_unbilled": [work.to_dict() for work in self.unbilled],
+            "lines": [line.to_dict(iso) for line in self.lines],
+            "after_hours_unbilled": [work.to_dict(iso) for work in self.unbilled],
         }
 
 
@@ -429,33 +444,33 @@ class _Groups:
 
 
 def _lines(rule: BillingRule, work: _Work, groups: _Groups, rate: Decimal) -> list[BillingLine]:
-    """One line per chosen group of stretches."""
-    rows, worked, after_minimum, billed, priority = (
-        groups.rows,
-        groups.worked,
-        groups.after_minimum,
-        groups.billed,
-        groups.priority,
-    )
-    bounds = np.append(groups.heads, rows.size)
+    """One line per chosen group of stretches (the loop reads Python lists: NumPy scalars are slow)."""
+    chosen = np.flatnonzero(groups.chosen)
+    heads = groups.heads[chosen]
+    lows = heads.tolist()
+    highs = np.append(groups.heads, groups.rows.size)[chosen + 1].tolist()
+    tickets = work.tickets.ids[groups.rows[heads]].tolist()
+    levels = groups.priority[chosen].tolist()
+    worked = groups.worked[chosen].tolist()
+    after_minimum = groups.after_minimum[chosen].tolist()
+    billed = groups.billed[chosen].tolist()
     all_starts, all_ends = groups.starts.tolist(), groups.ends.tolist()
     prices: dict[int, Decimal] = {}  # few distinct billed lengths: price each once
     lines = []
-    for group in np.flatnonzero(groups.chosen).tolist():
-        low, high = int(bounds[group]), int(bounds[group + 1])
-        seconds = int(billed[group])
+    for i, (low, high) in enumerate(zip(lows, highs, strict=True)):
+        seconds = billed[i]
         price = prices.get(seconds)
         if price is None:
             price = prices[seconds] = amount(seconds, rate)
-        level = priority[group]
+        level = levels[i]
         lines.append(
             BillingLine(
                 rule,
-                str(work.tickets.ids[rows[low]]),
+                str(tickets[i]),
                 None if level is None else str(level),
                 tuple(zip(all_starts[low:high], all_ends[low:high], strict=True)),
-                int(worked[group]),
-                int(after_minimum[group]),
+                worked[i],
+                after_minimum[i],
                 seconds,
                 rate,
                 price,
@@ -482,21 +497,22 @@ def _unbilled(
     new = np.ones(rows.size, dtype=bool)
     new[1:] = rows[1:] != rows[:-1]
     heads = np.flatnonzero(new)
-    bounds = np.append(heads, rows.size)
-    seconds = np.add.reduceat(ends - starts, heads)
-    priority = work.priority_at(rows[heads], starts[heads])
+    highs = np.append(heads[1:], rows.size).tolist()
+    seconds = np.add.reduceat(ends - starts, heads).tolist()
+    levels = work.priority_at(rows[heads], starts[heads]).tolist()
+    tickets = work.tickets.ids[rows[heads]].tolist()
+    outside = out_of_scope[rows[heads]].tolist()
     all_starts, all_ends = starts.tolist(), ends.tolist()
     result = []
-    for group, head in enumerate(heads.tolist()):
-        high = int(bounds[group + 1])
-        level = priority[group]
+    for i, (low, high) in enumerate(zip(heads.tolist(), highs, strict=True)):
+        level = levels[i]
         result.append(
             UnbilledWork(
-                str(work.tickets.ids[rows[head]]),
+                str(tickets[i]),
                 None if level is None else str(level),
-                tuple(zip(all_starts[head:high], all_ends[head:high], strict=True)),
-                int(seconds[group]),
-                UnbilledReason.OUT_OF_SCOPE if out_of_scope[rows[head]] else reason,
+                tuple(zip(all_starts[low:high], all_ends[low:high], strict=True)),
+                seconds[i],
+                UnbilledReason.OUT_OF_SCOPE if outside[i] else reason,
             )
         )
     result.sort(key=lambda item: (item.intervals[0][0], item.ticket_id))
