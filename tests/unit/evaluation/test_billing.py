@@ -255,3 +255,14 @@ def test_after_hours_work_on_an_out_of_scope_ticket_to_be_quoted_is_reported_not
     assert [(u.ticket_id, u.seconds, u.reason) for u in billing.unbilled] == [
         ("T", 2700, UnbilledReason.OUT_OF_SCOPE)
     ]
+
+
+def test_the_service_day_keeps_its_local_hours_across_the_dst_change():
+    # New York goes EST -> EDT on Sunday 14 March 2027: 07:30-08:30 local is 30 min before the 08:00
+    # opening on Friday (12:30Z) and on Monday (11:30Z) alike.
+    billing = result([("2027-03-12T07:30", 60), ("2027-03-15T07:30", 60)])
+    assert [(line.intervals, line.worked_seconds) for line in billing.lines] == [
+        ((span("2027-03-12T07:30", "2027-03-12T08:00"),), 1800),
+        ((span("2027-03-15T07:30", "2027-03-15T08:00"),), 1800),
+    ]
+    assert billing.lines[1].intervals[0][1] - billing.lines[0].intervals[0][1] == 3 * 86400 - 3600
