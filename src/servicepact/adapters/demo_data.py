@@ -103,15 +103,18 @@ def build_demo(
     now: datetime = DEMO_NOW,
     examples: Path = EXAMPLES,
     passwords: dict[str, str] | None = None,
+    database_url: str | None = None,
 ) -> DemoSummary:
-    """Rebuild the SQLite demo database at ``path`` (an existing file is replaced).
+    """Rebuild the SQLite demo database at ``path`` (an existing file is replaced), or fill the empty
+    database at ``database_url`` (PostgreSQL in tests).
 
     ``months`` of data end at ``now`` (the first of them starts on the 1st). ``passwords`` by email may
     fix passwords (tests); the others are random.
     """
-    for suffix in ("", "-wal", "-shm", "-journal"):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
-    url = f"sqlite:///{path}"
+    if database_url is None:
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+    url = database_url or f"sqlite:///{path}"
     database = Database(DatabaseSettings(url))
     try:
         database.upgrade()
@@ -133,7 +136,7 @@ def build_demo(
             clients.create_client(uow(), SYSTEM, demo.slug, demo.name, str(zone))
             _agreement_versions(uow, clock, demo, text, first_day, zone, now)
             data = _Generator(agreement, rng, first_day, now, demo).generate()
-            clock.at = now - timedelta(hours=2)
+            clock.at = now  # the data run up to now; an instant after the clock is a bad row
             counts[demo.slug] = _import(uow, demo.slug, data, (first_day, now))
         demo_users = _users(uow, passwords or {})
     finally:

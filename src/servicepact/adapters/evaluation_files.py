@@ -94,7 +94,10 @@ def read_evaluation_files(
         read = read_outages(files.outages, zone, skip_bad_rows, rules)
         outages += read.outages
         problems += read.problems
-        coverage = Coverage.everything()  # the file is the whole record: "no outages" means none
+        if files.coverage is None:
+            # The file is the whole record: "no outages" means none. With a coverage file (an export),
+            # that file says what monitoring watched, as it does for the stored evaluation.
+            coverage = Coverage.everything()
     if files.checks is not None:
         checks = read_monitor_checks(files.checks, zone, skip_bad_rows)
         outages += checks_to_outages(checks)

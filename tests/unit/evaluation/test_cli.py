@@ -156,3 +156,16 @@ def test_a_bad_coverage_row_names_its_file_line_and_field(capsys, tmp_path, file
     assert "coverage.csv:2" in err
     assert "end" in err
     assert "Traceback" not in err
+
+
+def test_with_a_coverage_file_the_outages_file_covers_only_what_the_coverage_says(capsys, tmp_path, files):
+    # An export writes both: the stored coverage decides, as in the stored evaluation.
+    empty = write(tmp_path, "none.csv", "uptime_id,start,end,kind,announced_at")
+    covered = write(tmp_path, "coverage.csv", "uptime_id,start,end\nemail,2027-03-10T00:00,2027-03-11T00:00")
+    code, data, err = evaluate_march(capsys, tmp_path, "--outages", empty, "--coverage", covered)
+    assert code == 0, err
+    email = next(item for item in data["uptime"] if item["id"] == "email")
+    assert email["covered_seconds"] == 86400
+    others = [item for item in data["uptime"] if item["id"] != "email"]
+    assert others
+    assert all(item["status"] == "no_data" for item in others)

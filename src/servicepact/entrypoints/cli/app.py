@@ -29,6 +29,7 @@ COMMAND_MODULES = (
     "servicepact.entrypoints.cli.render",
     "servicepact.entrypoints.cli.evaluate",
     "servicepact.entrypoints.cli.report",
+    "servicepact.entrypoints.cli.export",
     "servicepact.entrypoints.cli.db",
     "servicepact.entrypoints.cli.imports",
     "servicepact.entrypoints.cli.users",
