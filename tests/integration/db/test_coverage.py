@@ -6,6 +6,7 @@ the stored report measures uptime over that coverage only, and says "no data" wi
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from servicepact.adapters.agreement_files import read_agreement
 from servicepact.adapters.db.input_files import FileInputReader
 from servicepact.domain.errors import DataRowError, InputError
 from servicepact.domain.evaluation import ALL_ITEMS
+from servicepact.entrypoints.cli import main
 from servicepact.services import agreements, importing
 from servicepact.services.access import SYSTEM, readable_client, scope_of
 from servicepact.services.importing import ImportRequest
@@ -24,8 +26,19 @@ from tests.integration.db.helpers import EXAMPLE, add_client, write
 
 pytestmark = pytest.mark.db
 
-NOW = datetime(2027, 4, 5, 12, tzinfo=UTC)
-OUTAGES = ("uptime_id,start,end,kind", "email,2027-03-10T15:00:00Z,2027-03-10T16:00:00Z,unplanned")
+# October 2026 in New York (744 h; DST ends on 1 November), before the real "now": imports refuse
+# instants after it. The example agreement is moved to start on 1 January 2026.
+NOW = datetime(2026, 11, 5, 12, tzinfo=UTC)
+OCTOBER_SECONDS = 744 * 3600
+OUTAGES = ("uptime_id,start,end,kind", "email,2026-10-10T15:00:00Z,2026-10-10T16:00:00Z,unplanned")
+COVERS = "2026-10-01..2026-11-01"
+AGREEMENT = EXAMPLE.read_text(encoding="utf-8").replace("start: 2027-01-01", "start: 2026-01-01")
+
+
+@pytest.fixture(autouse=True)
+def in_november(clock) -> None:
+    """The service's clock after October (imports refuse instants after its "now")."""
+    clock.set(NOW)
 
 
 def set_up(uow) -> None:
@@ -34,10 +47,10 @@ def set_up(uow) -> None:
         uow,
         SYSTEM,
         "acme",
-        EXAMPLE.read_text(),
+        AGREEMENT,
         read_agreement,
         activate=True,
-        effective_from=datetime(2027, 1, 1, tzinfo=UTC),
+        effective_from=datetime(2026, 1, 1, tzinfo=UTC),
     )
 
 
@@ -52,13 +65,13 @@ def spans(uow):
         return uow.records.coverage(client.id, scope_of(SYSTEM))
 
 
-def march(uow):
-    return stored_period(uow, SYSTEM, "acme", "2027-03", read_agreement, NOW).evaluation
+def october(uow):
+    return stored_period(uow, SYSTEM, "acme", "2026-10", read_agreement, NOW).evaluation
 
 
 def test_without_coverage_the_stored_report_says_no_data_for_uptime(uow, tmp_path: Path):
     set_up(uow)
-    evaluation = march(uow)
+    evaluation = october(uow)
     email = evaluation.uptime[0]
     assert email.item_id == "email"
     assert email.value.value is None
@@ -70,29 +83,29 @@ def test_without_coverage_the_stored_report_says_no_data_for_uptime(uow, tmp_pat
 
 def test_an_outages_import_with_covers_stores_the_span_and_the_report_measures_over_it(uow, tmp_path: Path):
     set_up(uow)
-    report = import_outages(uow, write(tmp_path / "outages.csv", *OUTAGES), "2027-03-01..2027-04-01")
+    report = import_outages(uow, write(tmp_path / "outages.csv", *OUTAGES), COVERS)
     assert (report.added["outages"], report.added["coverage"]) == (1, 1)
     [span] = spans(uow)
     assert span.uptime_id == ALL_ITEMS
-    # Dates are read in the agreement's support zone (New York): midnight EST = 05:00Z, EDT = 04:00Z.
+    # Dates are read in the agreement's support zone (New York): midnight EDT = 04:00Z.
     assert (span.start, span.end) == (
-        datetime(2027, 3, 1, 5, tzinfo=UTC),
-        datetime(2027, 4, 1, 4, tzinfo=UTC),
+        datetime(2026, 10, 1, 4, tzinfo=UTC),
+        datetime(2026, 11, 1, 4, tzinfo=UTC),
     )
     assert span.source == "outages:outages.csv"
-    email = march(uow).uptime[0]
-    assert email.covered_seconds == 743 * 3600
+    email = october(uow).uptime[0]
+    assert email.covered_seconds == OCTOBER_SECONDS
     assert email.downtime_seconds == 3600
     assert email.to_dict()["status"] == "measured"
     assert email.met is False  # 99.865% < 99.9%
-    again = import_outages(uow, write(tmp_path / "outages.csv", *OUTAGES), "2027-03-01..2027-04-01")
+    again = import_outages(uow, write(tmp_path / "outages.csv", *OUTAGES), COVERS)
     assert (again.added["coverage"], again.present["coverage"]) == (0, 1)
 
 
 def test_an_empty_outages_file_with_covers_means_a_month_fully_up(uow, tmp_path: Path):
     set_up(uow)
-    import_outages(uow, write(tmp_path / "none.csv", OUTAGES[0]), "2027-03-01..2027-04-01")
-    email = march(uow).uptime[0]
+    import_outages(uow, write(tmp_path / "none.csv", OUTAGES[0]), COVERS)
+    email = october(uow).uptime[0]
     assert (email.value.value, email.met) == (100, True)
 
 
@@ -101,8 +114,8 @@ def test_without_covers_an_import_covers_its_earliest_to_its_latest_instant(uow,
     import_outages(uow, write(tmp_path / "outages.csv", *OUTAGES))
     [span] = spans(uow)
     assert (span.start, span.end) == (
-        datetime(2027, 3, 10, 15, tzinfo=UTC),
-        datetime(2027, 3, 10, 16, tzinfo=UTC),
+        datetime(2026, 10, 10, 15, tzinfo=UTC),
+        datetime(2026, 10, 10, 16, tzinfo=UTC),
     )
 
 
@@ -110,7 +123,7 @@ def test_a_bad_covers_span_is_an_error_naming_the_option_and_nothing_is_stored(u
     set_up(uow)
     path = write(tmp_path / "outages.csv", *OUTAGES)
     with pytest.raises(InputError, match="--covers"):
-        import_outages(uow, path, "2027-04-01..2027-03-01")
+        import_outages(uow, path, "2026-11-01..2026-10-01")
     with pytest.raises(InputError, match="--covers"):
         import_outages(uow, path, "March")
     assert spans(uow) == []
@@ -118,9 +131,9 @@ def test_a_bad_covers_span_is_an_error_naming_the_option_and_nothing_is_stored(u
 
 def test_a_bad_row_stores_neither_the_outages_nor_the_coverage(uow, tmp_path: Path):
     set_up(uow)
-    path = write(tmp_path / "outages.csv", *OUTAGES, "email,not-a-time,2027-03-10T16:00:00Z,unplanned")
+    path = write(tmp_path / "outages.csv", *OUTAGES, "email,not-a-time,2026-10-10T16:00:00Z,unplanned")
     with pytest.raises(DataRowError):
-        import_outages(uow, path, "2027-03-01..2027-04-01")
+        import_outages(uow, path, COVERS)
     assert spans(uow) == []
 
 
@@ -129,18 +142,52 @@ def test_checks_cover_each_monitor_over_the_span_they_were_taken_in(uow, tmp_pat
     path = write(
         tmp_path / "checks.csv",
         "monitor,at,status",
-        "email,2027-03-05T00:00:00Z,up",
-        "email,2027-03-06T00:00:00Z,down",
-        "email,2027-03-06T01:00:00Z,up",
-        "email,2027-03-20T00:00:00Z,up",
+        "email,2026-10-05T00:00:00Z,up",
+        "email,2026-10-06T00:00:00Z,down",
+        "email,2026-10-06T01:00:00Z,up",
+        "email,2026-10-20T00:00:00Z,up",
     )
     importing.import_file(uow, SYSTEM, ImportRequest(ImportKind.CHECKS, path, "acme"), FileInputReader())
     [span] = spans(uow)
     assert (span.uptime_id, span.start, span.end) == (
         "email",
-        datetime(2027, 3, 5, tzinfo=UTC),
-        datetime(2027, 3, 20, tzinfo=UTC),
+        datetime(2026, 10, 5, tzinfo=UTC),
+        datetime(2026, 10, 20, tzinfo=UTC),
     )
-    email = march(uow).uptime[0]
+    email = october(uow).uptime[0]
     assert email.covered_seconds == 15 * 86400
     assert email.downtime_seconds == 3600
+
+
+def test_the_command_line_imports_outages_with_covers_and_reports_over_them(
+    database_url: str, monkeypatch, capsys, tmp_path: Path
+):
+    def cli(*args: str) -> tuple[int, str, str]:
+        code = main(list(args))
+        captured = capsys.readouterr()
+        return code, captured.out, captured.err
+
+    monkeypatch.setenv("SERVICEPACT_DATABASE_URL", database_url)
+    agreement_file = tmp_path / "agreement.yaml"
+    agreement_file.write_text(AGREEMENT, encoding="utf-8")
+    assert cli("db", "upgrade")[0] == 0
+    assert cli("client", "add", "acme", "--name", "Acme", "--time-zone", "America/New_York")[0] == 0
+    code, _, err = cli("agreement", "upload", "acme", str(agreement_file), "--activate")
+    assert code == 0, err
+    out_file = tmp_path / "october.json"
+    report = ("report", "acme", "--period", "2026-10", "--now", "2026-11-05T12:00:00Z", "-o", str(out_file))
+    code, _, err = cli(*report)
+    assert code == 0, err
+    assert json.loads(out_file.read_text())["metrics"]["uptime.email"]["status"] == "no_data"
+    outages = write(tmp_path / "outages.csv", *OUTAGES)
+    code, out, err = cli("import", "outages", str(outages), "--client", "acme", "--covers", COVERS)
+    assert code == 0, err
+    assert "coverage: 1 added" in out
+    code, _, err = cli(*report)
+    assert code == 0, err
+    email = json.loads(out_file.read_text())["metrics"]["uptime.email"]
+    assert (email["status"], email["denominator"]) == ("measured", OCTOBER_SECONDS)
+    code, _, err = cli("import", "outages", str(outages), "--client", "acme", "--covers", "March")
+    assert code == 1
+    assert "--covers" in err
+    assert "Traceback" not in err
