@@ -36,7 +36,7 @@ from performance_doc import replace_section
 from servicepact import load_agreement
 from servicepact.adapters.evaluation_files import read_evaluation_files
 from servicepact.adapters.reports import ReportHtml, chart_svg
-from servicepact.adapters.reports.pdf import html_to_pdf
+from servicepact.adapters.weasyprint_pdf import html_to_pdf
 from servicepact.domain.reporting import build_report
 from servicepact.services.evaluation import evaluate_period
 

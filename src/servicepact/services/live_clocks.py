@@ -70,7 +70,6 @@ REQUIREMENTS_TTL = 60.0
 
 _CODES = {kind: kind.code for kind in EventType}
 _BATCH = 10_000  # rows per read when every ticket of a period must be judged (a filter on status)
-_ASSET_PAGES = 100  # at most 1,000,000 assets are read for client requirements
 
 
 class SlaStatus(enum.StrEnum):
@@ -516,13 +515,13 @@ def _options_of(
 
 
 def _assets(uow: UnitOfWork, client_id: int, scope: Scope) -> list[Asset]:
+    """Every asset of the client, page by page (no cap: a missing asset would change a ticket's SLA)."""
     assets: list[Asset] = []
-    for number in range(_ASSET_PAGES):
-        chunk = uow.records.assets(client_id, scope, Page(_BATCH, number * _BATCH))
+    while True:
+        chunk = uow.records.assets(client_id, scope, Page(_BATCH, len(assets)))
         assets.extend(chunk)
         if len(chunk) < _BATCH:
-            break
-    return assets
+            return assets
 
 
 def _utc(instant: datetime | None) -> datetime:

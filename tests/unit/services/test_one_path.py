@@ -92,3 +92,13 @@ def test_the_ticket_page_uses_the_version_that_judges_the_ticket(uow):
     assert timeline.in_force.version.number == 1
     assert timeline.clocks is not None
     assert timeline.clocks.sla_status is SlaStatus.BREACHED
+
+
+def test_the_period_read_pages_through_every_row_with_no_cap(uow, monkeypatch):
+    from servicepact.services import stored_inputs
+
+    monkeypatch.setattr(stored_inputs, "PAGE_ROWS", 1)  # every row is a page of its own
+    stored = stored_period(uow, SYSTEM, "acme", "2027-02", read_agreement, NOW)
+    assert [t.id for t in stored.tickets] == ["FEB"]
+    everything = stored_period(uow, SYSTEM, "acme", "2027-01-01..2027-04-01", read_agreement, NOW)
+    assert [t.id for t in everything.tickets] == ["FEB", "MAR"]
