@@ -35,6 +35,7 @@ from servicepact.domain.evaluation import (
     OutageTreatment,
     TicketEntry,
     Unit,
+    UptimeResult,
 )
 from servicepact.domain.evaluation.billing import BillingRule, UnbilledReason
 from servicepact.domain.reporting.model import (
@@ -707,13 +708,38 @@ class _Builder:
                 (OutageTreatment.PARTLY_SCHEDULED.value, _("partly scheduled")),
             ),
         )
-        paragraphs = (
+        paragraphs = [
             _(
                 "Uptime is measured on the wall clock over the period. Scheduled maintenance inside the "
                 "maintenance windows, or announced in time, is not downtime where the agreement excludes it."
             ),
-        )
-        return Section("uptime", _("Uptime"), paragraphs, (chart,), (items_table, outage_table))
+        ]
+        paragraphs += self.coverage_notes(items)
+        return Section("uptime", _("Uptime"), tuple(paragraphs), (chart,), (items_table, outage_table))
+
+    def coverage_notes(self, items: Sequence[UptimeResult]) -> list[str]:
+        """What monitoring did not see (spec §3: no data is not success): the items no source covered,
+        and those measured over part of the period only."""
+        _, w = self._, self.w
+        notes = []
+        unseen = [self.item_name(item.item_id) for item in items if item.covered_seconds == 0]
+        if unseen:
+            notes.append(
+                _(
+                    "No monitoring covered {items} in this period, so there is no uptime figure for it: "
+                    "no data is neither met nor missed, and earns no credit."
+                ).format(items=", ".join(unseen))
+            )
+        for item in items:
+            if item.covered_seconds and item.uncovered_seconds:
+                notes.append(
+                    _("{item}: measured over the {covered} that monitoring covered, of {length}.").format(
+                        item=self.item_name(item.item_id),
+                        covered=w.duration(item.covered_seconds),
+                        length=w.duration(item.measured_to - item.measured_from),
+                    )
+                )
+        return notes
 
     def backups(self) -> Section | None:
         _, w = self._, self.w
