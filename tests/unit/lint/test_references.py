@@ -84,3 +84,27 @@ def test_a_kpi_on_an_unknown_uptime_item_is_sp002():
     data = english()
     data["performance"]["kpis"][4]["metric"] = "uptime.printer"
     assert _sp002(data) == ["performance.kpis[4].metric"]
+
+
+def test_an_escalation_for_an_unknown_priority_is_sp002():
+    data = english()
+    data["support"]["escalations"][0]["priorities"] = ["P1", "Critical"]
+    assert _sp002(data) == ["support.escalations[0].priorities[1]"]
+
+
+def test_escalations_for_known_priorities_are_not_sp002():
+    data = english()
+    data["support"]["escalations"][0]["priorities"] = ["P1", "P2", "P3", "P4"]
+    assert _sp002(data) == []
+
+
+def test_a_display_name_for_an_id_the_agreement_does_not_use_is_sp002():
+    data = english()
+    data["names"]["fileserver"] = "File server (typo)"
+    assert _sp002(data) == ["names.fileserver"]
+
+
+def test_display_names_for_systems_backup_sets_uptime_items_and_services_are_not_sp002():
+    data = english()
+    data["names"].update({"servers": "Server backups", "email": "E-mail", "helpdesk": "Helpdesk"})
+    assert _sp002(data) == []

@@ -53,11 +53,14 @@ def metric_names_something(agreement: Agreement, metric: str) -> bool:
         explanation={
             "en": "A calendar, service, priority or metric is referred to by an id that the agreement does "
             "not define: a calendar not under `calendars`, a service not in `services`, a priority not in "
-            "`priorities.levels`, `kpi.x` with no KPI x, `uptime.x` with no uptime item x, or a KPI metric "
-            "outside the catalogue of spec §3.",
+            "`priorities.levels` (in targets, channels, after-hours or escalations), `kpi.x` with no KPI x, "
+            "`uptime.x` with no uptime item x, a KPI metric outside the catalogue of spec §3, or a `names` "
+            "key that is no system, backup set, uptime item or service of the agreement.",
             "ru": "Календарь, услуга, приоритет или метрика указаны идентификатором, которого в соглашении "
             "нет: календарь не из `calendars`, услуга не из `services`, приоритет не из `priorities.levels`, "
-            "`kpi.x` без KPI x, `uptime.x` без элемента доступности x или метрика KPI вне каталога §3.",
+            "(в целях, каналах, нерабочем времени или эскалациях), `kpi.x` без KPI x, `uptime.x` без "
+            "элемента доступности x, метрика KPI вне каталога §3 или ключ `names`, который не является "
+            "системой, набором копий, элементом доступности или услугой соглашения.",
         },
         bad_example="support:\n  calendar: office        # no calendar 'office' under calendars",
         good_example="calendars:\n  office: {timezone: Europe/Berlin, hours: {mon-fri: ['09:00-17:00']}}\n"
@@ -81,6 +84,12 @@ def metric_names_something(agreement: Agreement, metric: str) -> bool:
                 "ru": "метрика «{name}» ни на что не указывает: используйте kpi.<id> показателя, uptime.<id> "
                 "элемента доступности или метрику из каталога",
             },
+            "name": {
+                "en": "names: '{name}' is not an id of this agreement (systems, backup sets, uptime items, "
+                "services)",
+                "ru": "names: «{name}» — не идентификатор этого соглашения (системы, наборы копий, элементы "
+                "доступности, услуги)",
+            },
             "kpi_metric": {
                 "en": "KPI metric '{name}' is not in the metric catalogue (e.g. response_within_target, "
                 "uptime.<id>, backup_success_rate)",
@@ -95,6 +104,23 @@ def references_resolve(context: Context) -> Iterator[Hit]:
     yield from _calendar_references(agreement)
     yield from _service_and_priority_references(agreement)
     yield from _metric_references(agreement)
+    yield from _name_references(agreement)
+
+
+def _name_references(agreement: Agreement) -> Iterator[Hit]:
+    """Spec 1.1 §7: ``names`` gives display names to ids the agreement uses; a key naming none is a typo."""
+    if not agreement.names:
+        return
+    known = agreement.service_ids()
+    availability = agreement.availability
+    if availability is not None:
+        known |= {item.id for item in availability.uptime}
+        known |= {backup.id for backup in availability.backups}
+        known |= {system for tier in availability.recovery for system in tier.systems}
+        known |= {system for backup in availability.backups for system in backup.systems}
+    for key in agreement.names:
+        if key not in known:
+            yield hit(("names", key), "name", name=key)
 
 
 def _known(names: object) -> str:
@@ -148,6 +174,10 @@ def _service_and_priority_references(agreement: Agreement) -> Iterator[Hit]:
     ]
     if agreement.support.after_hours is not None:
         lists.append((("support", "after_hours", "priorities"), agreement.support.after_hours.priorities))
+    lists += [
+        (("support", "escalations", i, "priorities"), rule.priorities)
+        for i, rule in enumerate(agreement.support.escalations)
+    ]
     for path, priorities in lists:
         for j, priority in enumerate(priorities or []):
             if priority not in levels:
