@@ -41,11 +41,11 @@ from servicepact.domain.evaluation.requirements import evaluate_requirements
 from servicepact.domain.records import Asset, EventType, Ticket
 from servicepact.services import access
 from servicepact.services.access import Principal, Scope
-from servicepact.services.model import AgreementVersion, Client, Page, VersionStatus
+from servicepact.services.model import AgreementVersion, Client, Page
 from servicepact.services.ports import AgreementParser, UnitOfWork
 from servicepact.services.revision_cache import RevisionCache
 from servicepact.services.stored_inputs import tickets_to_batches
-from servicepact.services.versions import VersionRule
+from servicepact.services.versions import VersionRule, client_rule
 
 __all__ = [
     "AT_RISK_PERCENT",
@@ -223,7 +223,7 @@ def list_ticket_clocks(
             items = clocks_of(found.tickets, found.versions, agreements, as_of, options)
             return ClockPage(items, found.total)
         owner = access.readable_client(uow, principal, client)
-        versions = _activated(uow, owner.id, scope, agreement_key)
+        versions = list(client_rule(uow, principal, owner, agreement_key).versions)
         judged: list[TicketClocks] = []
         offset = 0
         while True:
@@ -258,7 +258,7 @@ def _stored_page(
             owner,
             uow.records.tickets_with_events(owner.id, scope, page, created_from, created_to),
             uow.records.count_tickets(owner.id, scope, created_from, created_to),
-            _activated(uow, owner.id, scope, agreement_key),
+            list(client_rule(uow, principal, owner, agreement_key).versions),
         )
 
     return read
@@ -281,7 +281,7 @@ def ticket_clocks(
         ticket = uow.records.ticket(owner.id, ticket_id, scope)
         if ticket is None:
             raise NotFoundError(f"client {owner.slug} has no ticket {ticket_id!r}")
-        versions = _activated(uow, owner.id, scope, agreement_key)
+        versions = list(client_rule(uow, principal, owner, agreement_key).versions)
         as_of = _aware(now or uow.clock.now())
         options = _options_of(uow, owner.id, scope, agreements, [ticket], as_of)
         return clocks_of([ticket], versions, agreements, as_of, options)[0]
@@ -452,12 +452,6 @@ def _percents(values: npt.NDArray[np.float64]) -> list[float | None]:
     return [None if v != v else float(v) for v in rounded]  # NaN is the one value unequal to itself
 
 
-def _objects(values: list[str | None]) -> npt.NDArray[np.object_]:
-    array = np.empty(len(values), dtype=object)
-    array[:] = values
-    return array
-
-
 def _requirements(agreement: Agreement, assets: Sequence[Asset], now: datetime) -> ClockOptions:
     if agreement.client_requirements is None:
         return ClockOptions()
@@ -471,23 +465,6 @@ def _today(agreement: Agreement, now: datetime) -> date:
 
 
 # --- reads -------------------------------------------------------------------------------------------
-
-
-def _activated(
-    uow: UnitOfWork, client_id: int, scope: Scope, agreement_key: str | None
-) -> list[AgreementVersion]:
-    """The activated versions of the agreement that judges the client's tickets."""
-    versions = [
-        v
-        for v in uow.agreements.versions(client_id, scope, agreement_key)
-        if v.status is not VersionStatus.DRAFT and v.effective_from is not None
-    ]
-    keys = sorted({v.agreement_key for v in versions})
-    if len(keys) > 1:
-        raise InputError(
-            f"the client has {len(keys)} agreements in force ({', '.join(keys)}); name one with ?agreement=",
-        )
-    return versions
 
 
 def _options_of(

@@ -119,7 +119,8 @@ def client_rule(
     keys = sorted({v.agreement_key for v in activated})
     if len(keys) > 1:
         raise InputError(
-            f"client {client.slug} has {len(keys)} agreements in force ({', '.join(keys)}); name one"
+            f"client {client.slug} has {len(keys)} agreements in force ({', '.join(keys)}); name one "
+            "(?agreement= in the API, --agreement on the command line)"
         )
     return VersionRule.of(activated)
 
