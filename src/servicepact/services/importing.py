@@ -29,11 +29,13 @@ from zoneinfo import ZoneInfo
 
 from servicepact.domain.errors import DataRowError, InputError
 from servicepact.domain.evaluation import ALL_ITEMS, CoveredSpan
+from servicepact.domain.input_rules import InputRules, PriorityLevels, ValueMap
 from servicepact.domain.records import Outage
 from servicepact.services import access
-from servicepact.services.access import Principal
+from servicepact.services.access import Principal, Scope
 from servicepact.services.model import AuditAction, ImportKind, StoredCheck
 from servicepact.services.ports import (
+    AgreementParser,
     AssetRows,
     BackupRows,
     BadRow,
@@ -64,6 +66,7 @@ class ImportRequest:
     client: str
     mapping: Mapping[str, str] = field(default_factory=dict)
     skip_bad_rows: bool = False
+    values: ValueMap = field(default_factory=ValueMap)
     covers: str | None = None
 
 
@@ -111,11 +114,18 @@ def import_file(
     request: ImportRequest,
     reader: InputReader,
     progress: ImportProgress | None = None,
+    *,
+    parser: AgreementParser | None = None,
 ) -> ImportReport:
     """Read ``request.path`` with ``reader`` and store its rows for ``request.client`` in one transaction.
 
     Raises :class:`DataRowError` (every bad row with its line, the first :data:`MAX_LISTED` in the
     message) unless ``skip_bad_rows``; nothing of the file is stored then.
+
+    Spec 1.1 §5: ``request.values`` maps the export's values (``priority:Critical=P1``); with a
+    ``parser`` a ticket's priority must be a level of the version in force at its ``created_at`` (rows
+    no version covers are stored unchecked, see :func:`priority_levels`); an instant after the unit of
+    work's ``now`` is a bad row.
     """
     access.require_staff(principal, "import data")
     if request.covers is not None and request.kind is not ImportKind.OUTAGES:
@@ -123,6 +133,8 @@ def import_file(
     with uow:
         client = access.writable_client(uow, principal, request.client)
         zone_name, matrix = uow.agreements.priority_context(client.id)
+        levels = priority_levels(uow, client.id, parser, access.scope_of(principal))
+        rules = InputRules(int(uow.clock.now().timestamp()), request.values, levels)
     zone = ZoneInfo(zone_name or client.time_zone)
     covers = parse_covers(request.covers, zone) if request.covers is not None else None
     parsed = reader.read(
@@ -133,7 +145,10 @@ def import_file(
         mapping=request.mapping,
         skip_bad_rows=request.skip_bad_rows,
         progress=progress,
+        rules=rules,
     )
+    if isinstance(parsed.rows, EventRows):
+        parsed.rows.priorities = levels  # checked against each stored ticket's version as they are stored
     with uow:
         client = access.writable_client(uow, principal, request.client)
         counts = _store(uow.imports, client.id, parsed, progress)
@@ -224,6 +239,44 @@ def _checks_coverage(checks: Sequence[StoredCheck], source: str) -> list[Covered
         CoveredSpan(monitor, first, last if up else None, source)
         for monitor, (first, last, up) in sorted(spans.items())
     ]
+
+
+_LEVELS: dict[str, tuple[str, ...]] = {}
+"""The priority ids of a stored version's text, by its SHA-256 (an activated text never changes)."""
+
+
+def priority_levels(
+    uow: UnitOfWork, client_id: int, parser: AgreementParser | None, scope: Scope
+) -> PriorityLevels | None:
+    """The priority levels of the client's activated versions from their ``effective_from`` (spec §6),
+    for checking input rows; None without a ``parser`` or before any version is activated.
+
+    A row that no version covers (created before the first ``effective_from``) is not checked when it is
+    stored; it is judged as "no agreement" until a version covers it, and activating that version does
+    not refuse it (see docs/decisions.md, "Bad rows and value maps").
+    """
+    if parser is None:
+        return None
+    versions = [
+        v
+        for v in uow.agreements.versions(client_id, scope)
+        if v.effective_from is not None and v.activated_at is not None
+    ]
+    if not versions:
+        return None
+    found = []
+    for version in versions:
+        ids = _LEVELS.get(version.sha256)
+        if ids is None:
+            result = parser(version.text, source=f"{version.agreement_key} v{version.number}")
+            agreement = result.agreement
+            priorities = agreement.priorities if agreement is not None else None
+            ids = _LEVELS[version.sha256] = tuple(priorities.ids if priorities is not None else ())
+        assert version.effective_from is not None
+        found.append((version.agreement_key, int(version.effective_from.timestamp()), ids))
+    if not any(ids for _, _, ids in found):
+        return None
+    return PriorityLevels.of_versions(found)
 
 
 def bad_rows_error(rows: list[BadRow], total: int) -> DataRowError:

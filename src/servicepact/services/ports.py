@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any, Protocol, Self
 
 from servicepact.domain.agreement import ValidationResult
 from servicepact.domain.evaluation import CoveredSpan
-from servicepact.domain.input_rules import InputRules
+from servicepact.domain.input_rules import InputRules, PriorityLevels
 from servicepact.domain.records import (
     Asset,
     BackupRun,
@@ -137,12 +137,14 @@ class TicketRows:
 @dataclass
 class EventRows:
     """Events of tickets stored earlier: ``events.ticket`` indexes ``ticket_ids`` (external ticket ids;
-    one per event is fine). ``source`` names the file in messages about bad rows."""
+    one per event is fine). ``source`` names the file in messages about bad rows. With ``priorities``,
+    the new priority of a ``priority`` event must be a level of the version judging its ticket."""
 
     ticket_ids: ObjectArray
     events: EventBatch
     event_ids: ObjectArray | None = None
     source: str = "events"
+    priorities: PriorityLevels | None = None
 
 
 @dataclass

@@ -117,6 +117,7 @@ def test_a_ticket_is_judged_by_the_version_in_force_when_it_was_created(uow, clo
         "NEW,2026-03-02T10:00:00Z,P2",
         "BEFORE,2025-12-01T10:00:00Z,P2",
     )
+    clock.set(datetime(2026, 4, 1, tzinfo=UTC))  # after every ticket: an instant after now is a bad row
     run_import(uow, ImportKind.TICKETS, tmp_path / "t.csv")
     judged = {t: agreements.version_for_ticket(uow, SYSTEM, "acme", t) for t in ("OLD", "NEW", "BEFORE")}
     assert judged["OLD"] is not None

@@ -17,6 +17,7 @@ from servicepact.domain.errors import (
     NotFoundError,
     PermissionDeniedError,
 )
+from servicepact.domain.input_rules import InputRules
 from servicepact.domain.records import EventType
 from servicepact.services import access, agreements, audit, clients, importing, records, users
 from servicepact.services.access import SYSTEM, Principal, scope_of
@@ -37,6 +38,7 @@ class StubReader:
     def __init__(self, parsed: ParsedInput) -> None:
         self.parsed = parsed
         self.zone: tzinfo | None = None
+        self.rules: InputRules | None = None
 
     def read(
         self,
@@ -48,8 +50,10 @@ class StubReader:
         mapping: Mapping[str, str],
         skip_bad_rows: bool,
         progress: ImportProgress | None,
+        rules: InputRules | None = None,
     ) -> ParsedInput:
         self.zone = zone
+        self.rules = rules
         return self.parsed
 
 

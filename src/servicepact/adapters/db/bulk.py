@@ -33,6 +33,7 @@ from servicepact.adapters.db.tables import (
     EventRow,
     OutageRow,
     RestoreTestRow,
+    TicketRow,
 )
 from servicepact.domain.evaluation import CoveredSpan
 from servicepact.domain.records import (
@@ -162,9 +163,45 @@ class SqlImports:
             line = None if lines is None else int(lines[row])
             counts.bad_rows.append(BadRow(rows.source, line, "ticket_id", f"{name!r} is not a stored ticket"))
         counts.bad_row_total = int(unknown.size)
+        unknown_priority = self._unknown_priorities(rows, db_ticket, counts)
         may_conflict = np.ones(len(rows.events), dtype=bool)
-        self._store_events(ids, rows.events, rows.event_ids, db_ticket >= 0, may_conflict, counts, progress)
+        keep = (db_ticket >= 0) & ~unknown_priority
+        self._store_events(ids, rows.events, rows.event_ids, keep, may_conflict, counts, progress)
         return counts
+
+    def _unknown_priorities(
+        self, rows: EventRows, db_ticket: npt.NDArray[np.int64], counts: ImportCounts
+    ) -> npt.NDArray[np.bool_]:
+        """The ``priority`` events whose new priority is not a level of the version in force at their
+        stored ticket's ``created_at`` (spec 1.1 §5), reported as bad rows."""
+        bad = np.zeros(len(rows.events), dtype=bool)
+        levels = rows.priorities
+        if levels is None or len(rows.events) == 0:
+            return bad
+        candidates = np.flatnonzero((rows.events.type == EventType.PRIORITY.code) & (db_ticket >= 0))
+        if candidates.size == 0:
+            return bad
+        wanted = np.unique(db_ticket[candidates]).tolist()
+        created: dict[int, int] = {}
+        for part in _chunks(len(wanted), 5_000):
+            query = select(TicketRow.id, TicketRow.created_at).where(TicketRow.id.in_(wanted[part]))
+            created.update((int(i), int(at.timestamp())) for i, at in self.session.execute(query))
+        lines = rows.events.lines
+        for row in candidates.tolist():
+            value = rows.events.value[row]
+            judged_at = created[int(db_ticket[row])]
+            if value is None or not levels.unknown(value, judged_at):
+                continue
+            bad[row] = True
+            counts.bad_row_total += 1
+            if len(counts.bad_rows) < MAX_BAD_ROWS:
+                line = None if lines is None else int(lines[row])
+                reason = (
+                    f"{value!r} is not a priority of the agreement ({levels.describe(judged_at)}); "
+                    f"map it with --map-value priority:{value}=LEVEL"
+                )
+                counts.bad_rows.append(BadRow(rows.source, line, "value", reason))
+        return bad
 
     def _ticket_ids(self, client_id: int) -> dict[str, int]:
         """External id -> database id of the client's tickets (straight from the driver: millions of rows)."""

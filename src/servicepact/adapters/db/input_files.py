@@ -29,6 +29,7 @@ from servicepact.adapters.inputs.tickets import read_ticket_batch
 from servicepact.adapters.inputs.uci import ServiceNowLog, read_servicenow_log
 from servicepact.adapters.inputs.upptime import checks_to_outages, read_monitor_checks
 from servicepact.domain.errors import InputError
+from servicepact.domain.input_rules import InputRules
 from servicepact.domain.records import EventBatch, EventType, TicketBatch
 from servicepact.services.model import ImportKind, StoredCheck
 from servicepact.services.ports import (
@@ -101,6 +102,7 @@ class FileInputReader:
         mapping: Mapping[str, str],
         skip_bad_rows: bool,
         progress: ImportProgress | None,
+        rules: InputRules | None = None,
     ) -> ParsedInput:
         if not path.is_file():
             raise InputError(f"{path}: no such file")
@@ -114,22 +116,23 @@ class FileInputReader:
                     priority_of=priority_of,
                     progress=(lambda rows: progress("reading", rows, None)) if progress else None,
                     skip_bad_rows=skip_bad_rows,
+                    rules=rules,
                 )
                 return ParsedInput(kind, source, TicketRows(tickets, events), _bad(problems), len(problems))
             if kind is ImportKind.EVENTS:
-                return self._events(readable, source, zone, skip_bad_rows, progress)
+                return self._events(readable, source, zone, skip_bad_rows, progress, rules)
             if kind is ImportKind.OUTAGES:
-                read = read_outages(readable, zone, skip_bad_rows)
+                read = read_outages(readable, zone, skip_bad_rows, rules)
                 return ParsedInput(
                     kind, source, OutageRows(read.outages), _bad(read.problems), len(read.problems)
                 )
             if kind is ImportKind.BACKUPS:
-                runs = read_backup_runs(readable, zone, skip_bad_rows)
+                runs = read_backup_runs(readable, zone, skip_bad_rows, rules)
                 return ParsedInput(
                     kind, source, BackupRows(runs.runs), _bad(runs.problems), len(runs.problems)
                 )
             if kind is ImportKind.RESTORES:
-                tests = read_restore_tests(readable, zone, skip_bad_rows)
+                tests = read_restore_tests(readable, zone, skip_bad_rows, rules)
                 return ParsedInput(
                     kind, source, RestoreRows(tests.tests), _bad(tests.problems), len(tests.problems)
                 )
@@ -146,11 +149,22 @@ class FileInputReader:
         raise InputError(f"unknown import kind {kind!r}")
 
     def _events(
-        self, path: Path, source: str, zone: tzinfo, skip: bool, progress: ImportProgress | None
+        self,
+        path: Path,
+        source: str,
+        zone: tzinfo,
+        skip: bool,
+        progress: ImportProgress | None,
+        rules: InputRules | None,
     ) -> ParsedInput:
         log = ProblemLog()
         columns = read_event_columns(
-            path, zone, log, None, (lambda rows: progress("reading", rows, None)) if progress else None
+            path,
+            zone,
+            log,
+            None,
+            (lambda rows: progress("reading", rows, None)) if progress else None,
+            rules=rules,
         )
         log.check(skip)
         return ParsedInput(

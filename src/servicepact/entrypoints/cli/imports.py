@@ -15,9 +15,10 @@ from servicepact.domain.errors import DataRowError
 from servicepact.entrypoints.cli.app import app, stderr
 from servicepact.entrypoints.cli.db import cli_principal, open_database
 from servicepact.entrypoints.cli.output import console
+from servicepact.entrypoints.cli.values import MapValueOption, value_map
 from servicepact.services import importing
 from servicepact.services.model import ImportKind
-from servicepact.services.ports import InputReader
+from servicepact.services.ports import AgreementParser, InputReader
 
 LARGE_FILE_BYTES = 5 * 1024 * 1024
 
@@ -64,6 +65,7 @@ def import_(
             show_default=False,
         ),
     ] = None,
+    map_value: MapValueOption = None,
 ) -> None:
     """Import a file for a client, all or nothing. A bad row stops the import with its line and reason
     (nothing stored) unless --skip-bad-rows. Importing the same file again adds nothing.
@@ -76,7 +78,12 @@ def import_(
     file with --covers: no outages then, 100%); checks cover each monitor's span. Uptime outside every
     covered span is not measured.
 
+    A priority that is not a level of the agreement version in force at the ticket's created_at (after
+    --map-value), an instant after now and an event of a ticket that is not stored are bad rows.
+
     Example: servicepact import tickets tickets.csv --client acme --map Number=id --map Opened=created_at
+
+    Example: servicepact import tickets export.csv --client acme --map-value priority:Critical=P1
 
     Example: servicepact import outages outages.csv --client acme --covers 2027-03-01..2027-04-01
     """
@@ -87,6 +94,7 @@ def import_(
         importing.parse_mapping(mapping or []),
         skip_bad_rows=skip_bad_rows,
         covers=covers,
+        values=value_map(map_value),
     )
     interactive = sys.stderr.isatty() and file.is_file() and file.stat().st_size >= LARGE_FILE_BYTES
     bar = (
@@ -106,7 +114,7 @@ def import_(
         reporter = _Reporter(bar)
         with bar if bar is not None else nullcontext():
             report = importing.import_file(
-                database.unit_of_work(), cli_principal(), request, _file_reader(), reporter
+                database.unit_of_work(), cli_principal(), request, _file_reader(), reporter, parser=_parser()
             )
     except DataRowError as error:
         stderr.print(str(error), markup=False)
@@ -125,6 +133,12 @@ def import_(
     console.print(f"{report.source} → {report.client}: " + "; ".join(parts), markup=False)
     if report.bad_row_total:
         console.print(f"{report.bad_row_total:,} bad rows skipped", markup=False)
+
+
+def _parser() -> AgreementParser:
+    from servicepact.adapters.agreement_files import read_agreement
+
+    return read_agreement
 
 
 def _file_reader() -> InputReader:
