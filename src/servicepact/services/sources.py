@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from servicepact.domain.evaluation import Coverage, EvaluationInputs
 from servicepact.services.access import Scope
+from servicepact.services.model import Page
 from servicepact.services.ports import UnitOfWork
 
 __all__ = ["with_sources"]
@@ -22,11 +23,12 @@ __all__ = ["with_sources"]
 
 def with_sources(uow: UnitOfWork, client_id: int, scope: Scope, inputs: EvaluationInputs) -> EvaluationInputs:
     """``inputs`` with the client's stored coverage and whether any backup run / restore test was ever
-    stored (call inside an open unit of work)."""
-    counts = uow.records.counts(client_id, scope)
+    stored (call inside an open unit of work). One row of each is enough to know: no counting."""
+    records = uow.records
+    first = Page(1, 0)
     return replace(
         inputs,
-        coverage=Coverage.of_spans(uow.records.coverage(client_id, scope)),
-        backup_source=counts.backup_runs > 0,
-        restore_source=counts.restore_tests > 0,
+        coverage=Coverage.of_spans(records.coverage(client_id, scope)),
+        backup_source=bool(records.backup_runs(client_id, scope, first)),
+        restore_source=bool(records.restore_tests(client_id, scope, first)),
     )

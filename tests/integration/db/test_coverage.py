@@ -191,3 +191,20 @@ def test_the_command_line_imports_outages_with_covers_and_reports_over_them(
     assert code == 1
     assert "--covers" in err
     assert "Traceback" not in err
+
+
+def test_backups_stored_long_before_the_period_make_a_source_so_rpo_is_a_finding_not_no_data(
+    uow, tmp_path: Path
+):
+    set_up(uow)
+    runs = write(
+        tmp_path / "runs.csv",
+        "backup_id,started_at,finished_at,status",
+        "servers,2026-01-10T01:00:00Z,2026-01-10T01:30:00Z,success",
+    )
+    importing.import_file(uow, SYSTEM, ImportRequest(ImportKind.BACKUPS, runs, "acme"), FileInputReader())
+    evaluation = october(uow)
+    rpo = evaluation.metric("rpo_compliance")
+    assert (rpo.to_dict()["status"], rpo.value) == ("measured", 0)
+    assert evaluation.metric("backup_success_rate").to_dict()["no_data_reason"] == "empty"
+    assert evaluation.metric("restore_test_compliance").to_dict()["no_data_reason"] == "no_source"
