@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from servicepact.domain.errors import InputError, NotFoundError
+from servicepact.domain.errors import InputError, Location, NotFoundError
 from servicepact.domain.records import Asset, BackupRun, EventType, Outage, RestoreTest, Ticket, TicketEvent
-from servicepact.services import access
+from servicepact.services import access, importing
 from servicepact.services.access import Principal
 from servicepact.services.model import AuditAction, Page, StoredCheck
-from servicepact.services.ports import UnitOfWork
+from servicepact.services.ports import AgreementParser, UnitOfWork
 
 
 def data_revision(uow: UnitOfWork) -> int | None:
@@ -98,9 +98,14 @@ def change_priority(
     *,
     at: datetime | None = None,
     reason: str | None = None,
+    parser: AgreementParser | None = None,
 ) -> TicketEvent:
     """Record that a ticket's priority changed (spec §2: both targets follow the new priority), with an
-    audit entry. ``at`` defaults to now."""
+    audit entry. ``at`` defaults to now.
+
+    With a ``parser``, the new priority must be a level of the version judging the ticket (in force at
+    its ``created_at``; not checked while no version covers it): :class:`InputError` on ``priority``
+    otherwise. A change after now is refused (on ``at``)."""
     if not priority.strip():
         raise InputError("a priority change needs the new priority")
     with uow:
@@ -113,6 +118,18 @@ def change_priority(
         when = now if at is None else at
         if when.tzinfo is None:
             raise InputError("the time of a priority change needs a UTC offset")
+        if when > now:
+            raise InputError(
+                f"{when.isoformat()} is after now ({now.isoformat()})", location=Location(path="at")
+            )
+        levels = importing.priority_levels(uow, owner.id, parser, scope)
+        created = int(ticket.created_at.timestamp())
+        if levels is not None and levels.unknown(priority.strip(), created):
+            raise InputError(
+                f"{priority.strip()!r} is not a priority of the agreement that judges ticket {ticket_id!r} "
+                f"({levels.describe(created)})",
+                location=Location(path="priority"),
+            )
         event = TicketEvent(ticket_id, when.astimezone(UTC), EventType.PRIORITY, priority.strip())
         uow.records.add_event(owner.id, event)
         previous = next(

@@ -28,11 +28,12 @@ import numpy as np
 import numpy.typing as npt
 
 from servicepact.domain.errors import DataRowError, InputError, Location, NotFoundError, PermissionDeniedError
+from servicepact.domain.input_rules import PriorityLevels
 from servicepact.domain.records import EventBatch, EventType, TicketBatch
-from servicepact.services import access
+from servicepact.services import access, importing
 from servicepact.services.access import Principal
 from servicepact.services.model import ApiToken, AuditAction, Client, NewToken, Role, User
-from servicepact.services.ports import BadRow, EventRows, TicketRows, UnitOfWork
+from servicepact.services.ports import AgreementParser, BadRow, EventRows, TicketRows, UnitOfWork
 from servicepact.services.users import token_hash
 
 __all__ = [
@@ -175,12 +176,19 @@ def authenticate_webhook(uow: UnitOfWork, secret: str) -> WebhookCaller:
 
 
 def receive_events(
-    uow: UnitOfWork, caller: WebhookCaller, client: str, events: Sequence[WebhookEvent]
+    uow: UnitOfWork,
+    caller: WebhookCaller,
+    client: str,
+    events: Sequence[WebhookEvent],
+    *,
+    parser: AgreementParser | None = None,
 ) -> WebhookReport:
     """Store pushed events for ``client``.
 
     :class:`NotFoundError` when the caller's token is another client's; :class:`DataRowError` (nothing
-    stored) when an event names a ticket that is neither stored nor created by the delivery.
+    stored, the field named) when an event names a ticket that is neither stored nor created by the
+    delivery, when an instant is after now, or (with a ``parser``) when a priority is not a level of the
+    version in force at the ticket's ``created_at`` (spec 1.1 §5).
     """
     if len(events) > MAX_EVENTS:
         raise InputError(f"a delivery has at most {MAX_EVENTS:,} events; send the rest in another")
@@ -190,6 +198,8 @@ def receive_events(
         _, matrix = uow.agreements.priority_context(owner.id)
         unique = _unique(events)
         now = uow.clock.now()
+        levels = importing.priority_levels(uow, owner.id, parser, access.scope_of(caller.principal))
+        _check(unique, matrix, levels, now)
 
         created = _new_tickets(unique, matrix)
         tickets_added = 0
@@ -201,6 +211,7 @@ def receive_events(
         added = present = 0
         if pushed:
             rows = _event_rows(pushed)
+            rows.priorities = levels
             counts = uow.imports.events(owner.id, rows, None)
             if counts.bad_row_total:
                 raise _rejected(counts.bad_rows, counts.bad_row_total)
@@ -238,6 +249,41 @@ def _unique(events: Sequence[WebhookEvent]) -> list[tuple[int, WebhookEvent]]:
     return unique
 
 
+def _creation_priority(event: WebhookEvent, matrix: dict[str, dict[str, str]] | None) -> str | None:
+    """The priority a ticket is created with: its own, else its impact and urgency through the matrix."""
+    if event.priority is not None:
+        return event.priority
+    if event.impact is None or event.urgency is None:
+        return None
+    return (matrix or {}).get(event.impact, {}).get(event.urgency)
+
+
+def _check(
+    events: Sequence[tuple[int, WebhookEvent]],
+    matrix: dict[str, dict[str, str]] | None,
+    levels: PriorityLevels | None,
+    now: datetime,
+) -> None:
+    """Refuse the delivery (:class:`DataRowError` naming the event and the field) for an instant after
+    ``now`` or a new ticket's priority that is not a level of the version in force at its creation."""
+    problems: list[BadRow] = []
+    for line, event in events:
+        for name, moment in (("created_at", event.created_at), ("at", event.at)):
+            if moment is not None and moment > now:
+                reason = f"{moment.isoformat()} is after now ({now.isoformat()})"
+                problems.append(BadRow("webhook", line, name, reason))
+        if event.created_at is None or levels is None:
+            continue
+        priority = _creation_priority(event, matrix)
+        created = int(event.created_at.timestamp())
+        if priority is not None and levels.unknown(priority, created):
+            name = "priority" if event.priority is not None else "impact, urgency"
+            reason = f"{priority!r} is not a priority of the agreement ({levels.describe(created)})"
+            problems.append(BadRow("webhook", line, name, reason))
+    if problems:
+        raise _rejected(problems, len(problems), hint=False)
+
+
 def _objects(values: Sequence[str | None]) -> npt.NDArray[np.object_]:
     array = np.empty(len(values), dtype=object)
     array[:] = list(values)
@@ -259,14 +305,7 @@ def _new_tickets(
     if not described:
         return None
     rows = [event for _, event in described.values()]
-    priorities = [
-        e.priority
-        if e.priority is not None
-        else (matrix or {}).get(e.impact or "", {}).get(e.urgency or "")
-        if e.impact is not None and e.urgency is not None
-        else None
-        for e in rows
-    ]
+    priorities = [_creation_priority(e, matrix) for e in rows]
     batch = TicketBatch(
         ids=_objects([e.ticket_id for e in rows]),
         created_at=_seconds([e.created_at for e in rows if e.created_at is not None]),
@@ -301,14 +340,21 @@ def _event_rows(events: Sequence[tuple[int, WebhookEvent]]) -> EventRows:
     return EventRows(_objects(ticket_ids), batch, _objects([e.event_id for _, e in events]))
 
 
-def _rejected(rows: list[BadRow], total: int) -> DataRowError:
+def _rejected(rows: list[BadRow], total: int, *, hint: bool = True) -> DataRowError:
     listed = [f"event {row.line}: {row.column + ': ' if row.column else ''}{row.reason}" for row in rows[:20]]
     if total > len(listed):
         listed.append(f"... and {total - len(listed)} more")
-    listed.append(
-        "nothing was stored; send the ticket's created_at (and priority) with its first event to create it"
-    )
+    if hint and any(row.column == "ticket_id" for row in rows):
+        listed.append(
+            "nothing was stored; send the ticket's created_at (and priority) with its first event "
+            "to create it"
+        )
+    else:
+        listed.append("nothing was stored")
     first = rows[0] if rows else None
     return DataRowError(
-        "\n".join(listed), location=Location("webhook", first.line if first else None, path="ticket_id")
+        "\n".join(listed),
+        location=Location(
+            "webhook", first.line if first else None, path=(first.column if first else None) or "ticket_id"
+        ),
     )

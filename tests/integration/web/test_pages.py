@@ -277,3 +277,30 @@ def test_every_string_of_the_ui_has_a_russian_translation():
                     missing.append(singular)
     missing += [label for label in LABELS.values() if ru.gettext(label) == label]
     assert missing == []
+
+
+def test_the_import_preview_takes_a_value_map_and_stores_the_mapped_priority(own):  # type: ignore[no-untyped-def]
+    client, _ = own
+    sign_in(client, ADMIN)
+    csv_text = "id,created_at,priority\nVAL-1,2027-03-20T10:00:00Z,Critical\nVAL-2,2027-03-20T11:00:00Z,P3\n"
+    page = client.get("/clients/acme/imports")
+    preview = client.post(
+        "/clients/acme/imports",
+        data={"csrf_token": csrf_of(page.text), "kind": "tickets"},
+        files={"file": ("export.csv", csv_text.encode(), "text/csv")},
+    )
+    assert "1 bad row" in preview.text
+    assert "&#39;Critical&#39; is not a priority of the agreement" in preview.text
+    token = re.search(r"/imports/([\w-]+)/confirm", preview.text).group(1)
+    mapped = client.post(
+        f"/clients/acme/imports/{token}/preview",
+        data={"csrf_token": csrf_of(preview.text), "value_map": "priority:critical=P1\n"},
+    )
+    assert "0 bad rows" in mapped.text
+    assert "2 good rows will be stored." in mapped.text
+    done = client.post(
+        f"/clients/acme/imports/{token}/confirm",
+        data={"csrf_token": csrf_of(mapped.text), "value_map": "priority:critical=P1"},
+    )
+    assert "The file was stored." in done.text
+    assert "P1" in client.get("/clients/acme/tickets/VAL-1").text

@@ -10,8 +10,10 @@ from typing import Annotated
 
 from fastapi import APIRouter, File, Form, UploadFile
 
+from servicepact.adapters.agreement_files import read_agreement
 from servicepact.adapters.db.input_files import FileInputReader
-from servicepact.domain.errors import InputError
+from servicepact.domain.errors import InputError, Location
+from servicepact.domain.input_rules import parse_value_map
 from servicepact.entrypoints.http.api.deps import ClientSlug, StaffDep, UowDep
 from servicepact.entrypoints.http.api.schemas import ImportPublic
 from servicepact.services import importing
@@ -46,8 +48,20 @@ def import_file(
         Form(description="Rename a column: `Number=id` (repeat for several)."),
     ] = None,
     skip_bad_rows: Annotated[bool, Form(description="Store the good rows and report the bad ones.")] = False,
+    map_value: Annotated[
+        list[Annotated[str, Form(max_length=200)]] | None,
+        Form(
+            description="Turn an export's value into the agreement's: `priority:Critical=P1` (repeat for "
+            "several; case is ignored). A priority that is not a level of the version in force at the "
+            "ticket's created_at, after this mapping, is a bad row."
+        ),
+    ] = None,
 ) -> ImportPublic:
     mapping = importing.parse_mapping(map or [])
+    try:
+        values = parse_value_map(map_value or [], option="map_value")
+    except ValueError as error:
+        raise InputError(str(error), location=Location(path="map_value")) from None
     with tempfile.TemporaryDirectory(prefix="servicepact-upload-") as folder:
         path = Path(folder) / _file_name(file.filename)
         with path.open("wb") as target:
@@ -57,7 +71,8 @@ def import_file(
         report = importing.import_file(
             uow,
             principal,
-            ImportRequest(kind, path, client, mapping, skip_bad_rows),
+            ImportRequest(kind, path, client, mapping, skip_bad_rows, values=values),
             FileInputReader(),
+            parser=read_agreement,
         )
     return ImportPublic.of(report)

@@ -8,6 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Response
 from fastapi.concurrency import run_in_threadpool
 
+from servicepact.adapters.agreement_files import read_agreement
 from servicepact.domain.errors import InputError
 from servicepact.entrypoints.http.api.deps import (
     SAFE_TEXT,
@@ -172,6 +173,13 @@ def change_priority(
     client: ClientSlug, ticket_id: TicketId, body: PriorityChange, principal: StaffDep, uow: UowDep
 ) -> EventPublic:
     event = records.change_priority(
-        uow, principal, client, ticket_id, body.priority, at=body.at, reason=body.reason
+        uow,
+        principal,
+        client,
+        ticket_id,
+        body.priority,
+        at=body.at,
+        reason=body.reason,
+        parser=read_agreement,
     )
     return EventPublic.of(event)

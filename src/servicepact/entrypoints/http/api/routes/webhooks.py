@@ -13,6 +13,7 @@ from fastapi import APIRouter, Body, Depends, Path
 from fastapi.security import HTTPAuthorizationCredentials
 from pydantic import Field
 
+from servicepact.adapters.agreement_files import read_agreement
 from servicepact.domain.errors import PermissionDeniedError
 from servicepact.entrypoints.http.api.deps import (
     ClientSlug,
@@ -64,7 +65,9 @@ def receive_events(
     client: ClientSlug, caller: WebhookCallerDep, events: Events, uow: UowDep
 ) -> WebhookPublic:
     pushed = events if isinstance(events, list) else [events]
-    report = webhooks.receive_events(uow, caller, client, [e.to_event() for e in pushed])
+    report = webhooks.receive_events(
+        uow, caller, client, [e.to_event() for e in pushed], parser=read_agreement
+    )
     return WebhookPublic.of(report)
 
 

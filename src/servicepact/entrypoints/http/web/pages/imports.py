@@ -24,6 +24,7 @@ from fastapi.responses import Response
 
 from servicepact.adapters.db.input_files import FileInputReader
 from servicepact.domain.errors import DataRowError, InputError, NotFoundError
+from servicepact.domain.input_rules import InputRules, ValueMap, parse_value_map
 from servicepact.entrypoints.http.web.common import (
     Csrf,
     SignedIn,
@@ -34,7 +35,7 @@ from servicepact.entrypoints.http.web.common import (
     web_state,
 )
 from servicepact.services import clients, dashboard, importing
-from servicepact.services.access import require_staff
+from servicepact.services.access import require_staff, scope_of
 from servicepact.services.model import ImportKind
 from servicepact.services.ports import BadRow
 
@@ -131,8 +132,24 @@ def _header_and_rows(path: Path) -> tuple[list[str], list[list[str]]]:
     return header, rows
 
 
+def _value_map(form: Any) -> tuple[str, ValueMap, str | None]:
+    """The form's value map (one ``field:from=to`` a line, spec 1.1 §5): its text, the map, and the
+    problem with it (None when it reads)."""
+    text = form.get("value_map")
+    text = text if isinstance(text, str) else ""
+    try:
+        return text, parse_value_map(line.strip() for line in text.splitlines() if line.strip()), None
+    except ValueError as problem:
+        return text, ValueMap(), str(problem).replace("--map-value ", "")
+
+
 def _preview(
-    request: Request, viewer: SignedIn, pending: Pending, mapping: dict[str, str], error: str | None
+    request: Request,
+    viewer: SignedIn,
+    pending: Pending,
+    mapping: dict[str, str],
+    error: str | None,
+    values: tuple[str, ValueMap] = ("", ValueMap()),
 ) -> Response:
     client = clients.get_client(new_uow(request), viewer.principal, pending.client)
     t = viewer.texts
@@ -156,6 +173,11 @@ def _preview(
         if agreement is not None and agreement.support is not None:
             zone = agreement.calendar(agreement.support.calendar).timezone
             priority_of = agreement.priorities.from_matrix if agreement.priorities else None
+        with new_uow(request) as uow:
+            levels = importing.priority_levels(
+                uow, client.id, web_state(request).parser, scope_of(viewer.principal)
+            )
+        rules = InputRules(int(now_of(request).timestamp()), values[1], levels)
         try:
             parsed = FileInputReader().read(
                 pending.kind,
@@ -165,6 +187,7 @@ def _preview(
                 mapping=mapping,
                 skip_bad_rows=True,
                 progress=None,
+                rules=rules,
             )
             bad, bad_total = parsed.bad_rows[:BAD_ROWS_SHOWN], parsed.bad_row_total
             good = _count(parsed.rows)
@@ -185,6 +208,7 @@ def _preview(
             "bad_total": bad_total,
             "good": good,
             "error": error,
+            "value_map": values[0],
         },
         status=422 if error else 200,
     )
@@ -254,7 +278,8 @@ def _mapping(form: Any, pending: Pending) -> dict[str, str]:
 async def repreview(request: Request, slug: str, token: str, viewer: SignedIn, _: Csrf) -> Response:
     pending = _pending(request, viewer, slug, token)
     form = await request.form()
-    return _preview(request, viewer, pending, _mapping(form, pending), None)
+    text, values, problem = _value_map(form)
+    return _preview(request, viewer, pending, _mapping(form, pending), problem, (text, values))
 
 
 @router.post("/clients/{slug}/imports/{token}/confirm")
@@ -263,15 +288,19 @@ async def confirm(request: Request, slug: str, token: str, viewer: SignedIn, _: 
     form = await request.form()
     mapping = _mapping(form, pending)
     skip = form.get("skip_bad_rows") == "1"
+    text, values, error = _value_map(form)
+    if error is not None:
+        return _preview(request, viewer, pending, mapping, error, (text, values))
     try:
         report = importing.import_file(
             new_uow(request),
             viewer.principal,
-            importing.ImportRequest(pending.kind, pending.path, slug, mapping, skip),
+            importing.ImportRequest(pending.kind, pending.path, slug, mapping, skip, values=values),
             FileInputReader(),
+            parser=web_state(request).parser,
         )
     except (DataRowError, InputError) as problem:
-        return _preview(request, viewer, pending, mapping, problem.message)
+        return _preview(request, viewer, pending, mapping, problem.message, (text, values))
     with _lock:
         web_state(request).uploads.pop(token, None)
     _forget(pending)
