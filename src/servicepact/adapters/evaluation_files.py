@@ -99,7 +99,7 @@ def read_evaluation_files(
             # that file says what monitoring watched, as it does for the stored evaluation.
             coverage = Coverage.everything()
     if files.checks is not None:
-        checks = read_monitor_checks(files.checks, zone, skip_bad_rows)
+        checks = read_monitor_checks(files.checks, zone, skip_bad_rows, rules)
         outages += checks_to_outages(checks)
         spans = {monitor: ((first, last),) for monitor, first, last in checks_coverage(checks)}
         coverage = coverage.plus(Coverage(spans))

@@ -229,3 +229,36 @@ def test_the_local_time_rule_reads_a_gap_time_forward_and_an_ambiguous_one_as_it
     one_by_one = [to_datetime(parse_instant(c, LONDON) or 0) for c in cells]
     as_column = [to_datetime(s) for s in parse_instants(cells * 10, LONDON)[0][:2].tolist()]
     assert one_by_one == as_column == [utc(2026, 3, 29, 1, 30), utc(2026, 10, 25, 0, 30)]
+
+
+def test_a_check_after_now_is_a_bad_row(tmp_path: Path) -> None:
+    from servicepact.adapters.inputs import read_monitor_checks
+
+    path = write(
+        tmp_path,
+        "checks.csv",
+        "monitor,at,status\nweb,2026-03-01T10:00:00Z,up\nweb,2026-05-01T10:00:00Z,down\n",
+    )
+    with pytest.raises(DataFileError, match=r"^checks.csv:3: at: '2026-05-01T10:00:00Z' is after now"):
+        read_monitor_checks(path, LONDON, rules=_rules())
+
+
+def test_a_servicenow_incident_with_a_priority_the_agreement_lacks_is_left_out_whole(tmp_path: Path) -> None:
+    from servicepact.adapters.inputs import read_servicenow_log
+
+    header = (
+        "number,incident_state,active,reassignment_count,reopen_count,sys_mod_count,made_sla,opened_at,"
+        "sys_updated_at,impact,urgency,priority,cmdb_ci,resolved_at,closed_at\n"
+    )
+    rows = (
+        "INC1,New,true,0,0,0,true,1/3/2026 09:00,1/3/2026 09:05,2 - Medium,2 - Medium,3 - Moderate,?,?,?\n"
+        "INC1,Active,true,0,0,1,true,1/3/2026 09:00,1/3/2026 10:00,1 - High,1 - High,1 - Critical,?,?,?\n"
+        "INC2,New,true,0,0,0,true,2/3/2026 09:00,2/3/2026 09:05,3 - Low,3 - Low,4 - Low,?,?,?\n"
+    )
+    path = write(tmp_path, "log.csv", header + rows)
+    rules = InputRules(now=NOW, values=parse_value_map(["priority:1=P1", "priority:4=P4"]), priorities=LEVELS)
+    log = read_servicenow_log(path, LONDON, skip_bad_rows=True, rules=rules)
+    assert [(t.id, t.priority) for t in log.tickets] == [("INC2", "P4")]
+    assert [str(p).split(" (")[0] for p in log.problems] == [
+        "log.csv:2: priority: '3' is not a priority of the agreement"
+    ]

@@ -142,10 +142,10 @@ class FileInputReader:
                     kind, source, AssetRows(assets.assets), _bad(assets.problems), len(assets.problems)
                 )
             if kind is ImportKind.SERVICENOW:
-                log = read_servicenow_log(readable, zone, skip_bad_rows)
+                log = read_servicenow_log(readable, zone, skip_bad_rows, rules)
                 return ParsedInput(kind, source, servicenow_rows(log), _bad(log.problems), len(log.problems))
             if kind is ImportKind.CHECKS:
-                return self._checks(readable, source, zone, skip_bad_rows)
+                return self._checks(readable, source, zone, skip_bad_rows, rules)
         raise InputError(f"unknown import kind {kind!r}")
 
     def _events(
@@ -171,9 +171,11 @@ class FileInputReader:
             ImportKind.EVENTS, source, event_rows(columns, source), _bad(log.problems), log.total
         )
 
-    def _checks(self, path: Path, source: str, zone: tzinfo, skip: bool) -> ParsedInput:
+    def _checks(
+        self, path: Path, source: str, zone: tzinfo, skip: bool, rules: InputRules | None
+    ) -> ParsedInput:
         try:
-            checks = read_monitor_checks(path, zone, skip)
+            checks = read_monitor_checks(path, zone, skip, rules)
         except DataFileError:
             raise
         stored = [StoredCheck(c.monitor, c.at, c.up, c.name, c.http_code, c.response_ms) for c in checks]

@@ -36,6 +36,7 @@ import numpy as np
 
 from servicepact.adapters.inputs.problems import ProblemLog, RowProblem
 from servicepact.adapters.inputs.timestamps import local_seconds_to_utc, to_datetime
+from servicepact.domain.input_rules import InputRules
 from servicepact.domain.records import EventType, Ticket, TicketEvent
 
 UCI_MATRIX = {
@@ -79,8 +80,14 @@ class ServiceNowLog:
     problems: list[RowProblem] = field(default_factory=list)
 
 
-def read_servicenow_log(path: Path | str, default_zone: tzinfo, skip_bad_rows: bool = False) -> ServiceNowLog:
+def read_servicenow_log(
+    path: Path | str, default_zone: tzinfo, skip_bad_rows: bool = False, rules: InputRules | None = None
+) -> ServiceNowLog:
     """Read the UCI ServiceNow incident event log (the zip as published, or its CSV).
+
+    ``rules`` (spec 1.1 §5): priority codes go through the ``priority`` value map; an incident with a row
+    whose priority is not a level of the version in force at its ``opened_at``, or with a time after
+    ``now``, is left out whole (its rows are bad rows).
 
     >>> log = read_servicenow_log("incident_event_log.zip", ZoneInfo("UTC"))  # doctest: +SKIP
     >>> len(log.tickets), len(log.updates)  # doctest: +SKIP
@@ -118,8 +125,10 @@ def read_servicenow_log(path: Path | str, default_zone: tzinfo, skip_bad_rows: b
             good.append((line, row))
     stamps.resolve()
     result = ServiceNowLog([], [])
+    rules = rules or InputRules()
     for number, group in _incidents(good, col["number"]):
-        _incident(number, group, col, stamps, result)
+        _incident(number, group, col, stamps, result, rules)
+    _check_rules(result, rules, source, log)
     log.check(skip_bad_rows)
     result.problems = log.problems
     return result
@@ -214,8 +223,37 @@ def _incidents(
     yield from groups.items()
 
 
+def _check_rules(result: ServiceNowLog, rules: InputRules, source: str, log: ProblemLog) -> None:
+    """Leave out the incidents with a row after ``now`` or a priority the version judging them lacks."""
+    if rules.now is None and rules.priorities is None:
+        return
+    created = {ticket.id: ticket.created_at for ticket in result.tickets}
+    bad: set[str] = set()
+    for update in result.updates:
+        opened = created[update.number]
+        for name, moment in (("opened_at", opened), ("sys_updated_at", update.at)):
+            if rules.now is not None and moment.timestamp() > rules.now:
+                log.add(RowProblem(source, update.line, name, f"{moment.isoformat()} is after now"))
+                bad.add(update.number)
+        judged_at = int(opened.timestamp())
+        levels = rules.priorities
+        if update.priority is not None and levels is not None and levels.unknown(update.priority, judged_at):
+            reason = f"{update.priority!r} is not a priority of the agreement ({levels.describe(judged_at)})"
+            log.add(RowProblem(source, update.line, "priority", reason))
+            bad.add(update.number)
+    if bad:
+        result.tickets = [t for t in result.tickets if t.id not in bad]
+        result.updates = [u for u in result.updates if u.number not in bad]
+        result.made_sla = {k: v for k, v in result.made_sla.items() if k not in bad}
+
+
 def _incident(
-    number: str, group: list[tuple[int, list[str]]], col: dict[str, int], stamp: _Stamps, out: ServiceNowLog
+    number: str,
+    group: list[tuple[int, list[str]]],
+    col: dict[str, int],
+    stamp: _Stamps,
+    out: ServiceNowLog,
+    rules: InputRules,
 ) -> None:
     seen_ids: dict[str, int] = {}
     updates: list[ServiceNowUpdate] = []
@@ -232,7 +270,7 @@ def _incident(
             external += f"#{seen_ids[external]}"
         at = stamp(row[col["sys_updated_at"]])
         state = row[col["incident_state"]].strip()
-        priority = _code(row[col["priority"]])
+        priority = rules.values.map("priority", _code(row[col["priority"]]))
         reopens = int(row[col["reopen_count"]])
         events = [TicketEvent(number, at, EventType.STATUS, state, external)]
         if index and priority != previous_priority and priority is not None:

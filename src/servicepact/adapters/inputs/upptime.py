@@ -22,6 +22,7 @@ import numpy as np
 
 from servicepact.adapters.inputs.rows import Chunk, Columns, ProblemLog, read_chunks
 from servicepact.adapters.inputs.timestamps import to_datetime
+from servicepact.domain.input_rules import InputRules
 from servicepact.domain.records import Outage, OutageKind
 
 UPPTIME_COLUMNS = Columns(
@@ -44,9 +45,10 @@ class Check:
 
 
 def read_monitor_checks(
-    path: Path | str, default_zone: tzinfo = UTC, skip_bad_rows: bool = False
+    path: Path | str, default_zone: tzinfo = UTC, skip_bad_rows: bool = False, rules: InputRules | None = None
 ) -> list[Check]:
-    """Read monitoring checks (Upptime or generic layout), in file order.
+    """Read monitoring checks (Upptime or generic layout), in file order; with ``rules``, a check after
+    ``now`` is a bad row and values go through the value maps.
 
     >>> checks = read_monitor_checks("status_checks.csv")  # doctest: +SKIP
     >>> checks_to_outages(checks)[0].uptime_id  # doctest: +SKIP
@@ -60,7 +62,7 @@ def read_monitor_checks(
     )
     log = ProblemLog()
     checks: list[Check] = []
-    for chunk in read_chunks(path, columns, log):
+    for chunk in read_chunks(path, columns, log, rules=rules):
         monitors = chunk.required_text(monitor_name)
         at, _ = chunk.instants(at_name, default_zone, required=True)
         status = chunk.choice("status", ("up", "down"))
