@@ -167,3 +167,41 @@ def test_import_and_evaluate_read_hourly_backups_around_the_spring_forward_gap_t
     ]
     assert [str(row) for row in imported.bad_rows] == [str(p) for p in evaluated.problems]
     assert imported.added == {"backup_runs": 3}
+
+
+def test_the_import_command_names_an_unknown_priority_and_takes_map_value(
+    database_url: str, monkeypatch, capsys, tmp_path: Path
+):
+    from servicepact.entrypoints.cli import main
+
+    def cli(*args: str) -> tuple[int, str, str]:
+        code = main(list(args))
+        captured = capsys.readouterr()
+        return code, captured.out, captured.err
+
+    monkeypatch.setenv("SERVICEPACT_DATABASE_URL", database_url)
+    assert cli("db", "upgrade")[0] == 0
+    assert cli("client", "add", "acme", "--name", "Acme", "--time-zone", "Europe/London")[0] == 0
+    code, _, err = cli(
+        "agreement",
+        "upload",
+        "acme",
+        str(EXAMPLE),
+        "--activate",
+        "--effective-from",
+        "2026-01-01T00:00:00+00:00",
+    )
+    assert code == 0, err
+    path = write(tmp_path / "export.csv", "id,created_at,priority", "X1,2026-01-05T09:00:00Z,Critical")
+    code, _, err = cli("import", "tickets", str(path), "--client", "acme")
+    assert code == 1
+    assert "export.csv:2: priority: 'Critical' is not a priority of the agreement (P1, P2, P3, P4)" in err
+    assert "nothing was stored" in err
+    code, out, err = cli(
+        "import", "tickets", str(path), "--client", "acme", "--map-value", "priority:critical=P1"
+    )
+    assert code == 0, err
+    assert "tickets: 1 added" in out
+    code, _, err = cli("import", "tickets", str(path), "--client", "acme", "--map-value", "priority=P1")
+    assert code == 1
+    assert "write field:from=to" in err
