@@ -287,3 +287,34 @@ def test_identical_events_of_a_ticket_get_different_keys_and_keys_are_stable():
     named = event_keys(ticket, at, kinds, values, np.array(["a", "b", None], dtype=object))
     assert named[0] != keys[0]
     assert named[2] == keys[2]
+
+
+def test_an_import_reads_with_the_clocks_now_the_value_map_and_the_levels_of_each_version(
+    uow: FakeUnitOfWork,
+):
+    from servicepact.domain.input_rules import parse_value_map
+
+    amended = datetime(2027, 3, 1, 5, 0, tzinfo=UTC)
+    agreements.upload_agreement(uow, SYSTEM, "acme", TEXT, read_agreement, activate=True)
+    renamed = CHANGED.replace("P4", "P5")
+    agreements.upload_agreement(
+        uow, SYSTEM, "acme", renamed, read_agreement, activate=True, effective_from=amended
+    )
+    reader = StubReader(ParsedInput(ImportKind.TICKETS, "in.csv", tickets_rows()))
+    request = importing.ImportRequest(
+        ImportKind.TICKETS, Path("in.csv"), "acme", values=parse_value_map(["priority:Critical=P1"])
+    )
+    importing.import_file(uow, SYSTEM, request, reader, parser=read_agreement)
+    rules = reader.rules
+    assert rules is not None
+    assert rules.now == int(T0.timestamp())
+    assert rules.values.map("priority", "critical") == "P1"
+    assert rules.priorities is not None
+    second = int(amended.timestamp())
+    assert rules.priorities.at(int(datetime(2026, 1, 1, tzinfo=UTC).timestamp())) is None
+    assert rules.priorities.unknown("P4", int(datetime(2027, 2, 1, tzinfo=UTC).timestamp())) is False
+    assert rules.priorities.unknown("P4", second) is True
+    assert rules.priorities.unknown("P5", second) is False
+    importing.import_file(uow, SYSTEM, request, reader)  # without a parser, priorities are not checked
+    assert reader.rules is not None
+    assert reader.rules.priorities is None
