@@ -148,7 +148,7 @@ def client_overview(
         overview.evaluation, overview.evaluation_key = stored.evaluation, stored.key
         tickets, inputs = list(stored.tickets), stored.inputs
     else:
-        read = read_period(uow, principal, client, judged.period, agreement, open_before=True)
+        read = read_period(uow, principal, client, judged.period, agreement, open_before=True, now=now)
         tickets, inputs = read.tickets, read.inputs
     # Only tickets whose resolution clock may still run need a live clock; the rest were judged in the
     # evaluation already.

@@ -14,7 +14,7 @@ the period.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from servicepact.domain.errors import InputError
@@ -67,7 +67,7 @@ def export_period(
         raise InputError(
             f"version {judged.in_force.version.number} of the agreement of client {client} does not validate"
         )
-    read = read_period(uow, principal, client, judged.period, agreement)
+    read = read_period(uow, principal, client, judged.period, agreement, now=now)
     # ``evaluate`` on the files judges every ticket by the one exported version (spec §6 judges each by
     # the version in force at its creation): count the tickets for which that differs.
     index = judged.rule.indexes(read.inputs.tickets.created_at)
@@ -84,7 +84,11 @@ def export_period(
         now=now,
         tickets=tuple(read.tickets),
         outages=tuple(inputs.outages),
-        coverage=coverage,
+        coverage=tuple(
+            replace(c, end=None) if c.end is not None and c.end > now else c
+            for c in coverage
+            if c.start <= now
+        ),
         backups=tuple(inputs.backup_runs) if inputs.has_backup_source else None,
         restores=tuple(inputs.restore_tests) if inputs.has_restore_source else None,
         assets=tuple(inputs.assets),

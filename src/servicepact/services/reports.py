@@ -130,15 +130,16 @@ def stored_period(
     agreement = _agreement(judged.in_force.agreement, version, owner)
 
     def compute() -> StoredPeriod:
-        stored = read_period(uow, principal, client, chosen, agreement, open_before=open_before)
+        stored = read_period(uow, principal, client, chosen, agreement, open_before=open_before, now=now)
         judges = _judges(rule, stored, parser, owner)
-        evaluation = evaluate_period(agreement, chosen, stored.inputs, now, convention, judges)
+        inputs = _matrix_priorities(stored, judges)
+        evaluation = evaluate_period(agreement, chosen, inputs, now, convention, judges)
         return StoredPeriod(
             owner.slug,
             version,
             agreement,
             chosen,
-            stored.inputs,
+            inputs,
             evaluation,
             tuple(stored.tickets),
             rule,
@@ -178,6 +179,25 @@ def _agreement(agreement: Agreement | None, version: AgreementVersion, owner: Cl
             "before reporting"
         )
     return agreement
+
+
+def _matrix_priorities(stored: StoredInputs, judges: TicketJudges) -> EvaluationInputs:
+    """A ticket stored with impact and urgency but no priority takes the priority of the matrix of the
+    version that judges it (as the ticket list and ``evaluate`` do)."""
+    batch = stored.inputs.tickets
+    priority = batch.priority.copy()
+    changed = False
+    for row, ticket in enumerate(stored.tickets):
+        if ticket.priority is not None or ticket.impact is None or ticket.urgency is None:
+            continue
+        judge = int(judges.index[row])
+        matrix = judges.agreements[judge].priorities if judge >= 0 else None
+        found = matrix.from_matrix(ticket.impact, ticket.urgency) if matrix is not None else None
+        if found != priority[row]:
+            priority[row], changed = found, True
+    if not changed:
+        return stored.inputs
+    return replace(stored.inputs, tickets=replace(batch, priority=priority))
 
 
 def _judges(rule: VersionRule, stored: StoredInputs, parser: AgreementParser, owner: Client) -> TicketJudges:

@@ -21,8 +21,8 @@ Reads are bounded by time in SQL and paged to the end: no silent caps.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from datetime import timedelta
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
 from typing import TypeVar
 
 import numpy as np
@@ -30,7 +30,15 @@ import numpy.typing as npt
 
 from servicepact.domain.agreement import Agreement
 from servicepact.domain.evaluation import EvaluationInputs, Period
-from servicepact.domain.records import Asset, EventBatch, Ticket, TicketBatch
+from servicepact.domain.records import (
+    Asset,
+    BackupRun,
+    EventBatch,
+    Outage,
+    RestoreTest,
+    Ticket,
+    TicketBatch,
+)
 from servicepact.services import access
 from servicepact.services.access import Principal
 from servicepact.services.model import Client, Page, Span
@@ -40,6 +48,7 @@ from servicepact.services.sources import with_sources
 __all__ = [
     "PAGE_ROWS",
     "StoredInputs",
+    "as_of",
     "read_all_assets",
     "read_period",
     "record_spans",
@@ -102,10 +111,13 @@ def read_period(
     agreement: Agreement,
     *,
     open_before: bool = False,
+    now: datetime | None = None,
 ) -> StoredInputs:
     """Every stored row of ``client`` that the evaluation of ``period`` under ``agreement`` reads.
 
     ``open_before`` adds the tickets created before the period that are still open (live clocks).
+    With ``now``, the rows as they stood then (see :func:`as_of`): a report as of an earlier instant
+    sees what ``evaluate --now`` on the files would see.
     """
     spans = record_spans(agreement, period)
     with uow:
@@ -119,7 +131,9 @@ def read_period(
         runs = _all(lambda page: records.backup_runs(owner.id, scope, page, spans.backup_runs))
         restores = _all(lambda page: records.restore_tests(owner.id, scope, page, spans.restore_tests))
         assets = _all(lambda page: records.assets(owner.id, scope, page))
-        batch, events = tickets_to_batches(tickets)
+        if now is not None:
+            tickets, outages, runs, restores = as_of(now, tickets, outages, runs, restores)
+        batch, events = tickets_to_batches(tickets, agreement)
         inputs = EvaluationInputs(
             tickets=batch,
             events=events,
@@ -131,6 +145,37 @@ def read_period(
         # No data is not success (spec §3): uptime over the stored coverage only; backups need a source.
         inputs = with_sources(uow, owner.id, scope, inputs)
     return StoredInputs(owner, period, tickets, inputs)
+
+
+def as_of(
+    now: datetime,
+    tickets: Sequence[Ticket],
+    outages: Sequence[Outage],
+    runs: Sequence[BackupRun],
+    restores: Sequence[RestoreTest],
+) -> tuple[list[Ticket], list[Outage], list[BackupRun], list[RestoreTest]]:
+    """The records as they stood at ``now``: tickets created and events made by then; outages begun by
+    then (still going on if they ended later, unannounced if announced later); backup runs finished and
+    restore tests made by then. Nothing after ``now`` is stored by an import, but a report or an export
+    may be asked as of an earlier instant."""
+    kept_tickets = [
+        replace(t, events=tuple(e for e in t.events if e.at <= now)) for t in tickets if t.created_at <= now
+    ]
+    kept_outages = []
+    for outage in outages:
+        if outage.start > now:
+            continue
+        if outage.end is not None and outage.end > now:
+            outage = replace(outage, end=None)
+        if outage.announced_at is not None and outage.announced_at > now:
+            outage = replace(outage, announced_at=None)
+        kept_outages.append(outage)
+    return (
+        kept_tickets,
+        kept_outages,
+        [r for r in runs if r.finished_at <= now],
+        [r for r in restores if r.at <= now],
+    )
 
 
 def read_all_assets(uow: UnitOfWork, principal: Principal, client: str) -> list[Asset]:

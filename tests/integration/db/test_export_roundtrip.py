@@ -35,6 +35,48 @@ def demo(database_url: str, tmp_path: Path, monkeypatch) -> str:
     return database_url
 
 
+def _round_trip(capsys, folder: Path, client: str, month: str, now: str) -> tuple[dict, dict]:
+    """``report`` as JSON, and ``evaluate`` on ``export`` of the same period as of the same instant."""
+    code, err = _cli(capsys, "export", client, "--period", month, "--dir", str(folder), "--now", now)
+    assert code == 0, err
+    report_file = folder / "report.json"
+    code, err = _cli(capsys, "report", client, "--period", month, "--now", now, "-o", str(report_file))
+    assert code == 0, err
+    files = {p.stem: p for p in folder.glob("*.csv")}
+    options = [
+        arg
+        for name in ("tickets", "events", "outages", "coverage", "backups", "restores", "assets")
+        if name in files
+        for arg in (f"--{name}", str(files[name]))
+    ]
+    evaluated_file = folder / "evaluated.json"
+    code, err = _cli(
+        capsys,
+        "evaluate",
+        str(folder / "agreement.yaml"),
+        "--period",
+        month,
+        *options,
+        "--now",
+        now,
+        "-o",
+        str(evaluated_file),
+    )
+    assert code == 0, err
+    return (
+        json.loads(report_file.read_text(encoding="utf-8")),
+        json.loads(evaluated_file.read_text(encoding="utf-8")),
+    )
+
+
+def test_an_export_as_of_an_earlier_instant_leaves_out_what_came_after_it(demo: str, capsys, tmp_path: Path):
+    report, evaluated = _round_trip(
+        capsys, tmp_path / "mid-march", "acme", "2027-03", "2027-03-10T12:00:00+00:00"
+    )
+    assert evaluated == report
+    assert 0 < report["tickets"]["created"] < 60
+
+
 def test_evaluate_on_the_export_equals_the_report_and_the_web_and_api_reports(
     demo: str, capsys, tmp_path: Path
 ):

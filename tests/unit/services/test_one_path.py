@@ -74,7 +74,7 @@ def test_history_before_the_first_version_is_stored_and_shown_as_no_agreement_ev
 
 
 def test_the_dashboard_and_the_report_give_the_same_figures_for_a_month(uow):
-    report = stored_period(uow, SYSTEM, "acme", "2027-02", read_agreement, NOW, open_before=True)
+    report = stored_period(uow, SYSTEM, "acme", "2027-02", read_agreement, NOW)  # as report and the API
     overview = dashboard.client_overview(
         uow, SYSTEM, "acme", read_agreement, AgreementCache(read_agreement), NOW, period="2027-02"
     )
@@ -102,3 +102,24 @@ def test_the_period_read_pages_through_every_row_with_no_cap(uow, monkeypatch):
     assert [t.id for t in stored.tickets] == ["FEB"]
     everything = stored_period(uow, SYSTEM, "acme", "2027-01-01..2027-04-01", read_agreement, NOW)
     assert [t.id for t in everything.tickets] == ["FEB", "MAR"]
+
+
+def test_history_stored_with_impact_and_urgency_before_any_version_takes_the_matrix_priority(tmp_path: Path):
+    uow = FakeUnitOfWork(FixedClock(NOW))
+    clients.create_client(uow, SYSTEM, "acme", "Acme", "America/New_York")
+    tickets = tmp_path / "tickets.csv"
+    tickets.write_text(
+        "id,created_at,impact,urgency,service,first_response_at,resolved_at\n"
+        "HIGH,2027-02-02T10:00:00,medium,high,helpdesk,2027-02-02T10:30:00,2027-02-02T12:00:00\n",
+        encoding="utf-8",
+    )
+    importing.import_file(
+        uow, SYSTEM, importing.ImportRequest(ImportKind.TICKETS, tickets, "acme"), FileInputReader()
+    )
+    assert agreements.upload_agreement(uow, SYSTEM, "acme", TEXT, read_agreement, activate=True).version
+    report = stored_period(uow, SYSTEM, "acme", "2027-02", read_agreement, NOW)
+    ratio = report.evaluation.metric("response_within_target")
+    assert ratio is not None
+    assert (ratio.numerator, ratio.denominator) == (1, 1)  # P2 by the matrix: 30 minutes within 1h
+    page = list_ticket_clocks(uow, SYSTEM, "acme", AgreementCache(read_agreement), page=Page(10), now=NOW)
+    assert [(t.ticket.id, t.priority) for t in page.items] == [("HIGH", "P2")]

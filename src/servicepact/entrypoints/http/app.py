@@ -44,9 +44,14 @@ class AppContext:
 
 
 @asynccontextmanager
-async def _lifespan(_app: FastAPI) -> AsyncIterator[None]:
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     anyio.to_thread.current_default_thread_limiter().total_tokens = THREADS
     yield
+    # Close the pool's connections when the app stops: a connection left to the garbage collector
+    # warns (ResourceWarning) and, on PostgreSQL, holds a server slot until then.
+    database = getattr(app.state.context.uow_factory, "database", None)
+    if database is not None:
+        database.dispose()
 
 
 def create_app(
