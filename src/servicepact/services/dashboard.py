@@ -88,6 +88,7 @@ class ClientOverview:
     inputs: EvaluationInputs | None = None
     evaluation_key: Hashable = None  # names this evaluation in a cache (None: not cached)
     judged: list[TicketClocks] = field(default_factory=list)
+    problem: str | None = None  # why there are no figures, where it is not "no agreement"
 
     @property
     def at_risk(self) -> list[TicketClocks]:
@@ -135,6 +136,11 @@ def client_overview(
     try:
         judged = judged_period(uow, principal, client, period, parser, now)
     except NotFoundError:
+        return overview
+    except InputError as problem:
+        # One client whose agreements cannot be told apart must not take the dashboard of every client
+        # down: its card says what is wrong.
+        overview.problem = problem.message
         return overview
     overview.in_force = judged.in_force
     agreement = judged.in_force.agreement

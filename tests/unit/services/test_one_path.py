@@ -10,7 +10,7 @@ import pytest
 
 from servicepact.adapters.agreement_files import read_agreement
 from servicepact.adapters.db.input_files import FileInputReader
-from servicepact.domain.errors import NotFoundError
+from servicepact.domain.errors import InputError, NotFoundError
 from servicepact.services import agreements, clients, dashboard, importing
 from servicepact.services.access import SYSTEM
 from servicepact.services.live_clocks import AgreementCache, SlaStatus, list_ticket_clocks
@@ -123,3 +123,21 @@ def test_history_stored_with_impact_and_urgency_before_any_version_takes_the_mat
     assert (ratio.numerator, ratio.denominator) == (1, 1)  # P2 by the matrix: 30 minutes within 1h
     page = list_ticket_clocks(uow, SYSTEM, "acme", AgreementCache(read_agreement), page=Page(10), now=NOW)
     assert [(t.ticket.id, t.priority) for t in page.items] == [("HIGH", "P2")]
+
+
+def test_a_client_with_two_agreements_names_them_and_each_can_be_chosen(uow):
+    other = TEXT.replace("id: northwind-acme-2027", "id: northwind-acme-security")
+    assert agreements.upload_agreement(uow, SYSTEM, "acme", other, read_agreement, activate=True).version
+    with pytest.raises(InputError, match="2 agreements in force"):
+        stored_period(uow, SYSTEM, "acme", "2027-02", read_agreement, NOW)
+    chosen = stored_period(
+        uow, SYSTEM, "acme", "2027-02", read_agreement, NOW, agreement_key="northwind-acme-security"
+    )
+    assert chosen.version.agreement_key == "northwind-acme-security"
+    # The dashboard card says what is wrong instead of failing every client's dashboard.
+    overview = dashboard.client_overview(
+        uow, SYSTEM, "acme", read_agreement, AgreementCache(read_agreement), NOW
+    )
+    assert overview.evaluation is None
+    assert overview.problem is not None
+    assert "name one" in overview.problem

@@ -38,6 +38,9 @@ def report(
         UptimeConvention,
         typer.Option("--uptime-convention", help="servicepact (spec §3) or upptime (Upptime's windows)."),
     ] = UptimeConvention.SERVICEPACT,
+    agreement: Annotated[
+        str | None, typer.Option("--agreement", help="The agreement, where the client has several.")
+    ] = None,
 ) -> None:
     """Write a client's SLA report for a period from the stored tickets, outages, backups and assets,
     judged by the agreement version in force at the end of the period.
@@ -54,7 +57,14 @@ def report(
             # --now is read in UTC unless it carries an offset (the zone is known only with the agreement).
             as_of = parse_instant(now, ZoneInfo("UTC"), name="--now")
         stored = stored_period(
-            database.unit_of_work(), cli_principal(), client, period, read_agreement, as_of, uptime_convention
+            database.unit_of_work(),
+            cli_principal(),
+            client,
+            period,
+            read_agreement,
+            as_of,
+            uptime_convention,
+            agreement_key=agreement,
         )
     finally:
         database.dispose()

@@ -52,8 +52,11 @@ def get_report(
     now: NowDep,
     format: Annotated[Literal["json", "html", "pdf"], Query(description="What to return.")] = "json",
     lang: Annotated[Literal["en", "ru"] | None, Query(description="Default: the agreement's.")] = None,
+    agreement: Annotated[
+        str | None, Query(max_length=200, description="The agreement, where the client has several.")
+    ] = None,
 ) -> Response:
-    stored = stored_period(uow, principal, client, period, read_agreement, now)
+    stored = stored_period(uow, principal, client, period, read_agreement, now, agreement_key=agreement)
     if format == "json":
         body: dict[str, Any] = stored.evaluation.to_dict()
         return JSONResponse(body)
