@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
+from servicepact.domain.errors import InputError
 from servicepact.domain.records import Outage, Ticket
 from servicepact.services.exports import PeriodExport
 
@@ -62,7 +63,12 @@ def _outage_row(o: Outage) -> tuple[object, ...]:
 
 def write_export(export: PeriodExport, folder: Path) -> list[Path]:
     """Write ``export`` into ``folder`` (created if missing); return the files written, in order."""
-    folder.mkdir(parents=True, exist_ok=True)
+    if folder.exists() and not folder.is_dir():
+        raise InputError(f"--dir {folder}: a file of that name exists; name a folder")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise InputError(f"--dir {folder}: cannot create the folder ({error.strerror})") from None
     written = [
         _write(
             folder / "tickets.csv",

@@ -11,7 +11,10 @@ import pytest
 from fastapi.testclient import TestClient
 
 from servicepact.adapters.demo_data import DEMO_NOW, build_demo
+from servicepact.entrypoints.bootstrap import database_uow_factory
 from servicepact.entrypoints.cli import main
+from servicepact.services import users
+from servicepact.services.access import SYSTEM
 from tests.integration.web.helpers import ADMIN, PASSWORDS, make_app, sign_in
 
 MONTHS = ("2027-02", "2027-03")
@@ -80,44 +83,16 @@ def test_an_export_as_of_an_earlier_instant_leaves_out_what_came_after_it(demo: 
 def test_evaluate_on_the_export_equals_the_report_and_the_web_and_api_reports(
     demo: str, capsys, tmp_path: Path
 ):
-    app = make_app(demo)
-    with TestClient(app) as web:
+    factory = database_uow_factory(demo)
+    try:
+        token = users.create_token(factory(), SYSTEM, ADMIN).secret
+    finally:
+        factory.database.dispose()
+    with TestClient(make_app(demo)) as web:
         sign_in(web, ADMIN)
         for client in CLIENTS:
             for month in MONTHS:
-                folder = tmp_path / f"{client}-{month}"
-                code, err = _cli(
-                    capsys, "export", client, "--period", month, "--dir", str(folder), "--now", NOW
-                )
-                assert code == 0, err
-                report_file = folder / "report.json"
-                code, err = _cli(
-                    capsys, "report", client, "--period", month, "--now", NOW, "-o", str(report_file)
-                )
-                assert code == 0, err
-                files = {p.stem: p for p in folder.glob("*.csv")}
-                options = [
-                    arg
-                    for name in ("tickets", "events", "outages", "coverage", "backups", "restores", "assets")
-                    if name in files
-                    for arg in (f"--{name}", str(files[name]))
-                ]
-                evaluated_file = folder / "evaluated.json"
-                code, err = _cli(
-                    capsys,
-                    "evaluate",
-                    str(folder / "agreement.yaml"),
-                    "--period",
-                    month,
-                    *options,
-                    "--now",
-                    NOW,
-                    "-o",
-                    str(evaluated_file),
-                )
-                assert code == 0, err
-                report = json.loads(report_file.read_text(encoding="utf-8"))
-                evaluated = json.loads(evaluated_file.read_text(encoding="utf-8"))
+                report, evaluated = _round_trip(capsys, tmp_path / f"{client}-{month}", client, month, NOW)
                 assert evaluated == report, f"{client} {month}"
                 assert report["tickets"]["created"] > 0
                 web_report = web.get(f"/clients/{client}/reports/{month}.json")
@@ -125,3 +100,29 @@ def test_evaluate_on_the_export_equals_the_report_and_the_web_and_api_reports(
                 assert _without_instant(web_report.json()) == _without_instant(report), (
                     f"web {client} {month}"
                 )
+                api_report = web.get(
+                    f"/api/v1/clients/{client}/reports/{month}", headers={"Authorization": f"Bearer {token}"}
+                )
+                assert api_report.status_code == 200, api_report.text
+                assert _without_instant(api_report.json()) == _without_instant(report), (
+                    f"api {client} {month}"
+                )
+                if month == MONTHS[-1]:  # this month: the dashboard's card says the same
+                    levels = report["service_levels"]
+                    assert f"{levels['met']} of {levels['judged']}" in web.get("/dashboard").text, client
+
+
+def test_export_into_a_file_or_for_a_month_without_agreement_is_a_message_not_a_traceback(
+    demo: str, capsys, tmp_path: Path
+):
+    blocker = tmp_path / "taken"
+    blocker.write_text("x", encoding="utf-8")
+    code, err = _cli(capsys, "export", "acme", "--period", "2027-03", "--dir", str(blocker), "--now", NOW)
+    assert code == 1
+    assert "a file of that name exists" in err
+    code, err = _cli(
+        capsys, "export", "acme", "--period", "2026-06", "--dir", str(tmp_path / "x"), "--now", NOW
+    )
+    assert code == 1
+    assert "no agreement of client acme was in force in 2026-06" in err
+    assert "Traceback" not in err
