@@ -34,7 +34,14 @@ from servicepact.services.revision_cache import RevisionCache
 from servicepact.services.stored_inputs import StoredInputs, read_period
 from servicepact.services.versions import AgreementInForce, VersionRule, client_rule, parsed_version
 
-__all__ = ["JudgedPeriod", "StoredPeriod", "StoredPeriods", "judged_period", "stored_period"]
+__all__ = [
+    "JudgedPeriod",
+    "StoredPeriod",
+    "StoredPeriods",
+    "client_zone",
+    "judged_period",
+    "stored_period",
+]
 
 
 @dataclass(frozen=True)
@@ -164,6 +171,18 @@ def stored_period(
         version.sha256,
     )
     return replace(cache.get(key, compute), key=key)
+
+
+def client_zone(uow: UnitOfWork, principal: Principal, client: str, parser: AgreementParser) -> ZoneInfo:
+    """The zone a client's local times are read in (a ``--now`` without offset, like a period): the
+    support calendar's of its latest activated version, else the client's own."""
+    with uow:
+        owner = access.readable_client(uow, principal, client)
+        rule = client_rule(uow, principal, owner)
+    agreement = parsed_version(rule.versions[-1], parser).agreement if rule.versions else None
+    if agreement is not None and agreement.support is not None:
+        return _zone(agreement)
+    return ZoneInfo(owner.time_zone)
 
 
 def _zone(agreement: Agreement) -> ZoneInfo:

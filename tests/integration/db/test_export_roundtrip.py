@@ -126,3 +126,20 @@ def test_export_into_a_file_or_for_a_month_without_agreement_is_a_message_not_a_
     assert code == 1
     assert "no agreement of client acme was in force in 2026-06" in err
     assert "Traceback" not in err
+
+
+def test_a_now_without_offset_is_local_time_of_the_clients_agreement_as_in_evaluate(
+    demo: str, capsys, tmp_path: Path
+):
+    local, aware = tmp_path / "local.json", tmp_path / "aware.json"
+    # New York is on EDT (UTC-4) on 24 March 2027: 10:30 there is the demo's 14:30Z.
+    assert (
+        _cli(capsys, "report", "acme", "-p", "2027-03", "--now", "2027-03-24T10:30", "-o", str(local))[0] == 0
+    )
+    assert _cli(capsys, "report", "acme", "-p", "2027-03", "--now", NOW, "-o", str(aware))[0] == 0
+    assert json.loads(local.read_text(encoding="utf-8")) == json.loads(aware.read_text(encoding="utf-8"))
+    code, err = _cli(
+        capsys, "export", "acme", "-p", "2027-03", "-d", str(tmp_path / "e"), "--now", "2027-03-24T10:30"
+    )
+    assert code == 0, err
+    assert "as of 2027-03-24T14:30:00+00:00" in err

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated
-from zoneinfo import ZoneInfo
 
 import typer
 
@@ -15,6 +14,7 @@ from servicepact.entrypoints.cli.app import app, stderr
 from servicepact.entrypoints.cli.db import cli_principal, open_database
 from servicepact.entrypoints.cli.instants import parse_instant
 from servicepact.services.exports import export_period
+from servicepact.services.reports import client_zone
 
 
 @app.command("export")
@@ -38,10 +38,12 @@ def export(
     acme-2027-03/agreement.yaml --period 2027-03 --tickets acme-2027-03/tickets.csv ... -o march.json
     """
     as_of = datetime.now(UTC)
-    if now:
-        as_of = parse_instant(now, ZoneInfo("UTC"), name="--now")
     database = open_database()
     try:
+        if now:
+            # Without an offset, --now is local time where the client's agreement is (as `evaluate` reads it).
+            zone = client_zone(database.unit_of_work(), cli_principal(), client, read_agreement)
+            as_of = parse_instant(now, zone, name="--now")
         exported = export_period(
             database.unit_of_work(),
             cli_principal(),

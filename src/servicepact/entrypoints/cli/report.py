@@ -6,7 +6,6 @@ import json
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated
-from zoneinfo import ZoneInfo
 
 import typer
 
@@ -17,7 +16,7 @@ from servicepact.entrypoints.cli.db import cli_principal, open_database
 from servicepact.entrypoints.cli.evaluate import FORMATS, SMALL_JSON_TICKETS, Lang, summary_line
 from servicepact.entrypoints.cli.instants import parse_instant
 from servicepact.services.evaluation import UptimeConvention
-from servicepact.services.reports import stored_period
+from servicepact.services.reports import client_zone, stored_period
 
 
 @app.command("report")
@@ -54,8 +53,9 @@ def report(
     try:
         as_of = datetime.now(UTC)
         if now:
-            # --now is read in UTC unless it carries an offset (the zone is known only with the agreement).
-            as_of = parse_instant(now, ZoneInfo("UTC"), name="--now")
+            # Without an offset, --now is local time where the client's agreement is (as `evaluate` reads it).
+            zone = client_zone(database.unit_of_work(), cli_principal(), client, read_agreement)
+            as_of = parse_instant(now, zone, name="--now")
         stored = stored_period(
             database.unit_of_work(),
             cli_principal(),
