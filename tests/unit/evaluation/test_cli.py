@@ -141,12 +141,22 @@ def test_an_empty_outages_file_means_no_outages_so_a_full_month_up(capsys, tmp_p
     assert "uptime no data" not in err
 
 
-def test_coverage_measures_uptime_over_the_covered_span_only(capsys, tmp_path, files):
+def test_coverage_of_one_day_of_a_month_is_no_data_not_a_figure(capsys, tmp_path, files):
+    # One covered day measured as the month would read 100% (or 0% after a single outage) and owe credits.
     covered = write(tmp_path, "coverage.csv", "uptime_id,start,end\nemail,2027-03-10T00:00,2027-03-11T00:00")
     code, data, err = evaluate_march(capsys, tmp_path, "--coverage", covered)
     assert code == 0, err
     item = data["uptime"][0]
-    assert (item["status"], item["covered_seconds"], item["uptime"]["value"]) == ("measured", 86400, "100")
+    assert (item["status"], item["covered_seconds"], item["uptime"]["value"]) == ("no_data", 86400, None)
+    assert data["metrics"]["uptime.email"]["denominator"] == 86400
+
+
+def test_coverage_of_the_whole_month_but_its_last_minutes_measures_uptime(capsys, tmp_path, files):
+    covered = write(tmp_path, "coverage.csv", "uptime_id,start,end\nemail,2027-03-01T00:00,2027-03-31T23:50")
+    code, data, err = evaluate_march(capsys, tmp_path, "--coverage", covered)
+    assert code == 0, err
+    item = data["uptime"][0]
+    assert (item["status"], item["uptime"]["value"]) == ("measured", "100")
 
 
 def test_a_bad_coverage_row_names_its_file_line_and_field(capsys, tmp_path, files):

@@ -357,6 +357,11 @@ def _item(
         if length
         else MetricValue.without_source(name, numerator=0, denominator=0)
     )
+    if length and convention is UptimeConvention.SERVICEPACT and length < MIN_COVERED_SHARE * (high - low):
+        # Spec §3: uptime needs a source that covers the period. Measured over a sliver of it (an outages
+        # file of one outage covers just that outage), it would read 0% and owe credits: no data instead,
+        # with what was covered kept in the numbers.
+        value = MetricValue.without_source(name, numerator=length - down, denominator=length)
     target = item.target.value
     allowed = Decimal(length) * (100 - target) / 100
     upptime = None
@@ -383,6 +388,11 @@ def _item(
         upptime=upptime,
         covered_seconds=length,
     )
+
+
+MIN_COVERED_SHARE = Decimal("0.99")
+"""The share of the period (up to now) monitoring must have covered for uptime to be measured: a source
+that stops minutes before now still measures; a file that covers a few days of a month does not."""
 
 
 def _beyond(scheduled: list[Interval], cap: int) -> list[Interval]:
