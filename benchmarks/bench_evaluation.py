@@ -93,7 +93,10 @@ def make_files(folder: Path, seed: int = 5) -> EvaluationFiles:
         "uptime_id,start,end,kind,announced_at",
         join(rng.choice(np.array(["email", "file-server"]), OUTAGES), iso(start), iso(end), kind, announced),
     )
-    started = START + np.sort(rng.integers(-86400, SPAN, BACKUPS)).astype("timedelta64[s]")
+    # Distinct start instants: two runs of one backup set starting in the same second are one run repeated
+    # (a bad row since spec 1.1), which a real backup tool does not write.
+    offsets = rng.choice(np.arange(-86400, SPAN), BACKUPS, replace=False)
+    started = START + np.sort(offsets).astype("timedelta64[s]")
     finished = started + rng.integers(60, 1800, BACKUPS).astype("timedelta64[s]")
     status = rng.choice(np.array(["success", "failed", "partial"]), BACKUPS, p=[0.97, 0.02, 0.01])
     write(

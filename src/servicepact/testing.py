@@ -280,16 +280,6 @@ class FakeAgreements(_Part):
             None,
         )
 
-    def in_force_at(
-        self, client_id: int, agreement_key: str, at: datetime, scope: Scope
-    ) -> AgreementVersion | None:
-        started = [
-            v
-            for v in self.versions(client_id, scope, agreement_key)
-            if v.status is not VersionStatus.DRAFT and v.effective_from is not None and v.effective_from <= at
-        ]
-        return max(started, key=lambda v: (v.effective_from, v.activated_at or START, v.number), default=None)
-
     def priority_context(self, client_id: int) -> tuple[str | None, dict[str, dict[str, str]] | None]:
         active = [
             v

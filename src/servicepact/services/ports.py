@@ -278,12 +278,6 @@ class AgreementRepository(Protocol):
 
     def active(self, client_id: int, agreement_key: str, scope: Scope) -> AgreementVersion | None: ...
 
-    def in_force_at(
-        self, client_id: int, agreement_key: str, at: datetime, scope: Scope
-    ) -> AgreementVersion | None:
-        """The activated version (active or retired) with the latest ``effective_from`` <= ``at``."""
-        ...
-
     def priority_context(self, client_id: int) -> tuple[str | None, dict[str, dict[str, str]] | None]:
         """Time zone and priority matrix of the client's most recently activated active version."""
         ...

@@ -232,25 +232,6 @@ class SqlAgreements:
         ).one_or_none()
         return None if found is None else _version(found[0], found[1])
 
-    def in_force_at(
-        self, client_id: int, agreement_key: str, at: datetime, scope: Scope
-    ) -> AgreementVersion | None:
-        found = self.session.execute(
-            self._query(client_id, scope)
-            .where(
-                AgreementRow.key == agreement_key,
-                AgreementVersionRow.status != VersionStatus.DRAFT,
-                AgreementVersionRow.effective_from <= at,
-            )
-            .order_by(
-                AgreementVersionRow.effective_from.desc(),
-                AgreementVersionRow.activated_at.desc(),
-                AgreementVersionRow.number.desc(),
-            )
-            .limit(1)
-        ).one_or_none()
-        return None if found is None else _version(found[0], found[1])
-
     def priority_context(self, client_id: int) -> tuple[str | None, dict[str, dict[str, str]] | None]:
         row = self.session.scalar(
             select(AgreementVersionRow)
