@@ -6,7 +6,7 @@
 from decimal import Decimal
 
 from servicepact.domain.evaluation import evaluate
-from servicepact.domain.evaluation.billing import BillingRule, UnbilledReason
+from servicepact.domain.evaluation.billing import BillingRule, CalloutBasis, UnbilledReason
 
 from .helpers import local, march, northwind_with, seconds, ticket_inputs
 
@@ -137,6 +137,7 @@ def test_p3_work_the_client_approved_beforehand_is_billed():
     assert [(line.priority, line.billed_seconds, line.amount) for line in billing.lines] == [
         ("P3", 3600, Decimal("180.00"))
     ]
+    assert billing.lines[0].basis is CalloutBasis.APPROVED  # the line says why P3 work was billed
     assert billing.after_hours_unbilled_seconds == 0
 
 
@@ -225,6 +226,7 @@ def test_every_line_names_its_ticket_intervals_rule_priority_and_times():
         "billed_seconds": 3600,
         "rate": "180.00",
         "amount": "180.00",
+        "basis": "covered_priority",
     }
 
 

@@ -8,7 +8,7 @@
 """
 
 from servicepact.domain.evaluation.backups import BackupResult, BackupRuns, RestoreCompliance, SystemRpo
-from servicepact.domain.evaluation.billing import BillingLine, BillingResult, LineKind
+from servicepact.domain.evaluation.billing import BillingLine, BillingResult, CalloutBasis
 from servicepact.domain.evaluation.credits import CreditLine, CreditsResult
 from servicepact.domain.evaluation.evaluation import Evaluation, EvaluationInputs, evaluate
 from servicepact.domain.evaluation.kpis import KpiResult, KpiStatus
@@ -36,6 +36,7 @@ __all__ = [
     "BackupRuns",
     "BillingLine",
     "BillingResult",
+    "CalloutBasis",
     "Coverage",
     "CoveredSpan",
     "CreditLine",
@@ -46,7 +47,6 @@ __all__ = [
     "FailedRule",
     "KpiResult",
     "KpiStatus",
-    "LineKind",
     "MetricStatus",
     "MetricValue",
     "NoDataReason",

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
@@ -58,7 +58,13 @@ class BillingRule(enum.StrEnum):
     """A day of work on an out-of-scope ticket whose handling is ``billable``, at the hourly rate."""
 
 
-LineKind = BillingRule  # the name before spec 1.1
+class CalloutBasis(enum.StrEnum):
+    """Why a call-out is billable (spec 1.1 §2), so that a client can check it."""
+
+    COVERED_PRIORITY = "covered_priority"
+    """The priority in force when it starts is in ``after_hours.priorities``."""
+    APPROVED = "approved"
+    """An ``after_hours_approved`` event of the ticket precedes it (the client asked for the work)."""
 
 
 class UnbilledReason(enum.StrEnum):
@@ -104,10 +110,7 @@ class BillingLine:
     billed_seconds: int
     rate: Decimal
     amount: Decimal
-
-    @property
-    def kind(self) -> BillingRule:
-        return self.rule
+    basis: CalloutBasis | None = None  # call-outs only
 
     @property
     def started_at(self) -> int:
@@ -125,6 +128,7 @@ class BillingLine:
             "billed_seconds": self.billed_seconds,
             "rate": money(self.rate),
             "amount": money(self.amount),
+            "basis": self.basis.value if self.basis is not None else None,
         }
 
 
@@ -274,9 +278,17 @@ def billing_lines(
     else:
         billable = np.zeros(rows.size, dtype=bool)
     bill_rows, bill_starts, bill_ends = work.after_hours(calendar, billable)
-    lines = _callouts(
-        work, bill_rows, bill_starts, bill_ends, gap, window, rate, surcharge, minimum, increment
-    )
+    lines = [
+        replace(
+            line,
+            basis=CalloutBasis.COVERED_PRIORITY
+            if covered is None or line.priority in covered
+            else CalloutBasis.APPROVED,
+        )
+        for line in _callouts(
+            work, bill_rows, bill_starts, bill_ends, gap, window, rate, surcharge, minimum, increment
+        )
+    ]
 
     if rate is not None:
         lines += _out_of_scope_days(work, by_day, period, window, rate, increment)

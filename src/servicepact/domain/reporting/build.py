@@ -37,7 +37,7 @@ from servicepact.domain.evaluation import (
     Unit,
     UptimeResult,
 )
-from servicepact.domain.evaluation.billing import BillingRule, UnbilledReason
+from servicepact.domain.evaluation.billing import BillingRule, CalloutBasis, UnbilledReason
 from servicepact.domain.reporting.model import (
     BandChart,
     BandPanel,
@@ -1047,6 +1047,11 @@ class _Builder:
             BillingRule.AFTER_HOURS_CALLOUT: _("after-hours call-out"),
             BillingRule.OUT_OF_SCOPE_DAY: _("out-of-scope day"),
         }
+        # Why each call-out is billable, so that the client can check it against the agreement.
+        bases = {
+            CalloutBasis.COVERED_PRIORITY: _("its priority has after-hours service"),
+            CalloutBasis.APPROVED: _("requested by the client"),
+        }
         tables.append(
             Table(
                 header=(
@@ -1062,7 +1067,7 @@ class _Builder:
                 rows=tuple(
                     (
                         Cell(f"{line.ticket_id} · {line.priority}" if line.priority else line.ticket_id),
-                        Cell(rules[line.rule]),
+                        Cell(rules[line.rule] + (f" ({bases[line.basis]})" if line.basis else "")),
                         Cell(self.work_intervals(line.intervals)),
                         Cell(w.duration(line.worked_seconds, days=False)),
                         Cell(w.duration(line.after_minimum_seconds, days=False)),
