@@ -81,5 +81,9 @@ def test_the_first_page_explains_the_total(english: Report) -> None:
 def test_the_russian_report_names_the_call_out_in_russian() -> None:
     report = build_report(evaluation(), load_agreement(EXAMPLE.read_text(encoding="utf-8")))
     [row] = texts(money_tables(report)["Оплачиваемые работы"])
-    assert row[:3] == ["A · P1", "выезд в нерабочее время (приоритет обслуживается в нерабочее время)", "2 мар., 19:10–19:40, 20:20–21:00"]
+    assert row[:3] == [
+        "A · P1",
+        "выезд в нерабочее время (приоритет обслуживается в нерабочее время)",
+        "2 мар., 19:10–19:40, 20:20–21:00",
+    ]
     assert row[-1] == f"6{NBSP}250{NBSP}₽"
