@@ -183,9 +183,14 @@ def evaluate(
     if judges is None:
         clocks = evaluate_clocks(agreement, inputs.tickets, inputs.events, instant, options)
     else:
-        clocks = judged_clocks(
-            judges, inputs.tickets, inputs.events, instant, [options] * len(judges.agreements)
-        )
+        # Each version's own client requirements decide which of its tickets are best effort.
+        per_version = [
+            options
+            if judge is agreement
+            else evaluate_requirements(judge, inputs.assets, period.last_day).clock_options()
+            for judge in judges.agreements
+        ]
+        clocks = judged_clocks(judges, inputs.tickets, inputs.events, instant, per_version)
     scope = classify_scope(agreement, inputs.tickets, options)
     tickets = ticket_metrics(
         agreement, period, inputs.tickets, inputs.events, clocks, scope, now_seconds, inputs.satisfaction
