@@ -276,7 +276,17 @@ def _check(
             continue
         priority = _creation_priority(event, matrix)
         created = int(event.created_at.timestamp())
-        if priority is not None and levels.unknown(priority, created):
+        if (
+            priority is None
+            and event.priority is None
+            and event.impact is not None
+            and event.urgency is not None
+        ):
+            # An impact and urgency the matrix has no cell for would leave the ticket without a priority:
+            # silently best effort. Refuse it as a file import refuses an unknown priority.
+            reason = f"({event.impact!r}, {event.urgency!r}) is not a cell of the agreement's priority matrix"
+            problems.append(BadRow("webhook", line, "impact, urgency", reason))
+        elif priority is not None and levels.unknown(priority, created):
             name = "priority" if event.priority is not None else "impact, urgency"
             reason = f"{priority!r} is not a priority of the agreement ({levels.describe(created)})"
             problems.append(BadRow("webhook", line, name, reason))

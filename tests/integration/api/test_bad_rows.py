@@ -90,3 +90,22 @@ def test_a_priority_change_to_an_undefined_level_or_after_now_is_422_naming_the_
     later = api.post(url, json={"priority": "P1", "at": "2027-03-11T00:00:00Z"})
     assert (later.status_code, later.json()["error"]["field"]) == (422, "at")
     assert api.post(url, json={"priority": "P1"}).status_code == 201
+
+
+def test_a_webhook_ticket_whose_impact_and_urgency_are_no_cell_of_the_matrix_is_422(api: Api) -> None:
+    event = {
+        "event_id": "evt-7",
+        "ticket_id": "HD-7",
+        "type": "created",
+        "created_at": "2027-03-10T14:00:00Z",
+        "impact": "severe",
+        "urgency": "high",
+    }
+    response = api.post(WEBHOOK, who="acme_webhook", json=event)
+    assert response.status_code == 422, response.text
+    error = response.json()["error"]
+    assert "is not a cell of the agreement's priority matrix" in error["message"]
+    assert api.get("/api/v1/clients/acme/tickets/HD-7").status_code == 404
+    known = {**event, "event_id": "evt-8", "impact": "high"}
+    assert api.post(WEBHOOK, who="acme_webhook", json=known).status_code < 300
+    assert api.get("/api/v1/clients/acme/tickets/HD-7").json()["priority"] == "P1"
