@@ -12,9 +12,16 @@ start, end``) adds covered spans. Without any of them uptime is ``no_data``; wit
 
 from __future__ import annotations
 
+import csv
+import io
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 from pathlib import Path
 
+import numpy as np
+import numpy.typing as npt
+
+from servicepact.adapters.agreement_files import load_agreement
 from servicepact.adapters.inputs import (
     RowProblem,
     checks_coverage,
@@ -28,6 +35,7 @@ from servicepact.adapters.inputs import (
     read_ticket_batch,
 )
 from servicepact.domain.agreement import Agreement
+from servicepact.domain.clocks import TicketJudges
 from servicepact.domain.errors import InputError
 from servicepact.domain.evaluation import Coverage, EvaluationInputs
 from servicepact.domain.input_rules import InputRules
@@ -124,3 +132,46 @@ def read_evaluation_files(
         problems += assets.problems
     inputs = replace(inputs, outages=outages, coverage=coverage)
     return FilesRead(inputs, problems)
+
+
+def read_versions(path: Path) -> TicketJudgesSource:
+    """``versions.csv`` of an export: ``file, effective_from`` rows in the order the versions take effect
+    (files relative to the CSV's folder, instants with an offset). Every problem names its line."""
+    agreements: list[Agreement] = []
+    starts: list[int] = []
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except OSError as error:
+        raise InputError(f"{path}: cannot be read ({error.strerror})") from None
+    rows = list(csv.DictReader(io.StringIO(text)))
+    if not rows:
+        raise InputError(f"{path}: no versions (columns: file, effective_from)")
+    for line, row in enumerate(rows, start=2):
+        name, effective = (row.get("file") or "").strip(), (row.get("effective_from") or "").strip()
+        if not name or not effective:
+            raise InputError(f"{path}:{line}: file and effective_from are both required")
+        try:
+            instant = datetime.fromisoformat(effective.replace("Z", "+00:00"))
+        except ValueError:
+            raise InputError(
+                f"{path}:{line}: effective_from {effective!r} is not an ISO 8601 instant"
+            ) from None
+        if instant.tzinfo is None:
+            raise InputError(f"{path}:{line}: effective_from {effective!r} needs an offset (Z or +03:00)")
+        seconds = int(instant.timestamp())
+        if starts and seconds < starts[-1]:
+            raise InputError(f"{path}:{line}: versions are listed in the order they take effect")
+        agreements.append(load_agreement(path.parent / name))
+        starts.append(seconds)
+    return TicketJudgesSource(tuple(agreements), np.array(starts, dtype=np.int64))
+
+
+@dataclass(frozen=True)
+class TicketJudgesSource:
+    """The versions of ``versions.csv``: agreements and their ``effective_from`` (epoch seconds)."""
+
+    agreements: tuple[Agreement, ...]
+    effective_from: npt.NDArray[np.int64]
+
+    def judges(self, created_at: npt.NDArray[np.datetime64]) -> TicketJudges:
+        return TicketJudges.by_creation(self.agreements, self.effective_from, created_at)

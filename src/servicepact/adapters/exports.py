@@ -135,4 +135,22 @@ def write_export(export: PeriodExport, folder: Path) -> list[Path]:
     agreement = folder / "agreement.yaml"
     agreement.write_text(export.version.text, encoding="utf-8")
     written.append(agreement)
+    if export.judged_elsewhere:
+        written += _write_versions(export, folder)
     return written
+
+
+def _write_versions(export: PeriodExport, folder: Path) -> list[Path]:
+    """``versions.csv`` (``file, effective_from``, in the order they take effect) and the text of each
+    version other than the period's: ``evaluate --versions`` judges each ticket as the stored evaluation
+    did (spec §6), tickets before the first version by none."""
+    files = []
+    rows = []
+    for version in export.versions:
+        name = "agreement.yaml" if version.id == export.version.id else f"agreement.v{version.number}.yaml"
+        if name != "agreement.yaml":
+            path = folder / name
+            path.write_text(version.text, encoding="utf-8")
+            files.append(path)
+        rows.append((name, _instant(version.effective_from)))
+    return [_write(folder / "versions.csv", ("file", "effective_from"), rows), *files]

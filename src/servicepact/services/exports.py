@@ -35,7 +35,8 @@ class PeriodExport:
     """The rows and the agreement version of one period of one client. ``backups`` / ``restores`` are
     None when the client never stored any: then no file is written, and the evaluation of the files says
     "no data" as the stored one does. ``judged_elsewhere`` counts the tickets that another version (or no
-    version) judges: ``evaluate`` on the files judges them by the exported one."""
+    version) judges; ``versions`` are the versions that judge some exported ticket (and the period's), in
+    the order they take effect, for ``evaluate --versions``."""
 
     client: str
     period: Period
@@ -48,6 +49,7 @@ class PeriodExport:
     restores: tuple[RestoreTest, ...] | None
     assets: tuple[Asset, ...]
     judged_elsewhere: int = 0
+    versions: tuple[AgreementVersion, ...] = ()
 
 
 def export_period(
@@ -73,6 +75,9 @@ def export_period(
     index = judged.rule.indexes(read.inputs.tickets.created_at)
     own = judged.rule.versions.index(judged.in_force.version)
     judged_elsewhere = int((index != own).sum())
+    # Every version that judges an exported ticket, in the order they take effect: `evaluate --versions`
+    # judges each ticket by the one in force at its creation, as the stored evaluation does.
+    judging = tuple(v for i, v in enumerate(judged.rule.versions) if i == own or bool((index == i).any()))
     with uow:
         scope = access.scope_of(principal)
         coverage = tuple(uow.records.coverage(judged.owner.id, scope))
@@ -93,4 +98,5 @@ def export_period(
         restores=tuple(inputs.restore_tests) if inputs.has_restore_source else None,
         assets=tuple(inputs.assets),
         judged_elsewhere=judged_elsewhere,
+        versions=judging,
     )

@@ -30,6 +30,7 @@ import numpy as np
 import numpy.typing as npt
 
 from servicepact.domain.agreement import Agreement
+from servicepact.domain.clocks import TicketJudges
 from servicepact.domain.errors import InputError
 from servicepact.domain.lint import Finding, lint
 from servicepact.services import access
@@ -88,11 +89,16 @@ class VersionRule:
         """The version that judges a period ``[start, period_end)`` as of ``now``."""
         return self.at(period_instant(period_end, now))
 
+    @property
+    def effective_seconds(self) -> npt.NDArray[np.int64]:
+        """The ``effective_from`` of each version, as epoch seconds in the rule's order."""
+        return np.array([int(s.timestamp()) for s in self.starts], dtype=np.int64)
+
     def indexes(self, instants: npt.NDArray[np.datetime64]) -> npt.NDArray[np.int64]:
-        """For each instant (``datetime64[s]`` UTC), the index of the version in force (-1: none)."""
-        starts = np.array([int(s.timestamp()) for s in self.starts], dtype=np.int64)
-        seconds = instants.astype("datetime64[s]").astype(np.int64)
-        return np.searchsorted(starts, seconds, side="right").astype(np.int64) - 1
+        """For each instant (``datetime64[s]`` UTC), the index of the version in force (-1: none); the
+        same rule as :meth:`TicketJudges.by_creation`, which ``evaluate --versions`` uses on files."""
+        placeholder: list[Agreement] = []
+        return TicketJudges.by_creation(placeholder, self.effective_seconds, instants).index
 
 
 def period_instant(period_end: datetime, now: datetime) -> datetime:

@@ -17,6 +17,7 @@ from servicepact.services import users
 from servicepact.services.access import SYSTEM
 from tests.integration.web.helpers import ADMIN, PASSWORDS, make_app, sign_in
 
+ROOT = Path(__file__).resolve().parents[3]
 MONTHS = ("2027-02", "2027-03")
 CLIENTS = ("acme", "romashka")
 NOW = DEMO_NOW.isoformat()
@@ -48,7 +49,7 @@ def _round_trip(capsys, folder: Path, client: str, month: str, now: str) -> tupl
     files = {p.stem: p for p in folder.glob("*.csv")}
     options = [
         arg
-        for name in ("tickets", "events", "outages", "coverage", "backups", "restores", "assets")
+        for name in ("tickets", "events", "outages", "coverage", "backups", "restores", "assets", "versions")
         if name in files
         for arg in (f"--{name}", str(files[name]))
     ]
@@ -143,3 +144,49 @@ def test_a_now_without_offset_is_local_time_of_the_clients_agreement_as_in_evalu
     )
     assert code == 0, err
     assert "as of 2027-03-24T14:30:00+00:00" in err
+
+
+def test_a_month_amended_in_its_middle_round_trips_with_the_versions_of_the_export(
+    demo: str, capsys, tmp_path: Path
+):
+    # From 15 March, P3 gets 1bd to be resolved (was 3bd): March's P3 tickets are judged by two versions.
+    text = (ROOT / "examples" / "northwind-acme.en.yaml").read_text(encoding="utf-8")
+    amended = text.replace(
+        "P3: {response: 4h, resolution: 3bd}", "P3: {response: 4h, resolution: 1bd}"
+    ).replace("version: 1.0.0", "version: 1.3.0")
+    assert amended != text
+    path = tmp_path / "amended.yaml"
+    path.write_text(amended, encoding="utf-8")
+    upload = (
+        "agreement",
+        "upload",
+        "acme",
+        str(path),
+        "--activate",
+        "--effective-from",
+        "2027-03-15T04:00:00Z",
+    )
+    code, err = _cli(capsys, *upload)
+    assert code == 0, err
+    folder = tmp_path / "amended-march"
+    report, evaluated = _round_trip(capsys, folder, "acme", "2027-03", NOW)
+    assert (folder / "versions.csv").is_file()
+    assert evaluated == report
+    # Without the versions, evaluate judges every ticket by the amended one: the figures differ.
+    files = [f"--{p.stem}={p}" for p in folder.glob("*.csv") if p.stem not in ("versions",)]
+    alone = folder / "alone.json"
+    code, err = _cli(
+        capsys,
+        "evaluate",
+        str(folder / "agreement.yaml"),
+        "--period",
+        "2027-03",
+        *files,
+        "--now",
+        NOW,
+        "-o",
+        str(alone),
+    )
+    assert code == 0, err
+    by_one = json.loads(alone.read_text(encoding="utf-8"))
+    assert by_one["metrics"]["resolution_within_target"] != report["metrics"]["resolution_within_target"]

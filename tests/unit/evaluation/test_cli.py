@@ -179,3 +179,30 @@ def test_with_a_coverage_file_the_outages_file_covers_only_what_the_coverage_say
     others = [item for item in data["uptime"] if item["id"] != "email"]
     assert others
     assert all(item["status"] == "no_data" for item in others)
+
+
+def test_a_bad_versions_file_names_its_line(capsys, tmp_path, files):
+    bad = write(tmp_path, "versions.csv", f"file,effective_from\n{EXAMPLE},2027-01-01T05:00\n")
+    code, _, err = evaluate_march(capsys, tmp_path, "--tickets", files["tickets"], "--versions", bad)
+    assert code == 1
+    assert "versions.csv:2: effective_from '2027-01-01T05:00' needs an offset" in err
+    unordered = write(
+        tmp_path,
+        "versions.csv",
+        f"file,effective_from\n{EXAMPLE},2027-02-01T05:00Z\n{EXAMPLE},2027-01-01T05:00Z\n",
+    )
+    code, _, err = evaluate_march(capsys, tmp_path, "--tickets", files["tickets"], "--versions", unordered)
+    assert code == 1
+    assert "versions.csv:3: versions are listed in the order they take effect" in err
+
+
+def test_tickets_created_before_the_first_version_count_in_no_ratio(capsys, tmp_path, files):
+    later = write(tmp_path, "versions.csv", f"file,effective_from\n{EXAMPLE},2027-03-20T04:00Z\n")
+    code, data, err = evaluate_march(capsys, tmp_path, "--tickets", files["tickets"], "--versions", later)
+    assert code == 0, err
+    code, every, err = evaluate_march(capsys, tmp_path, "--tickets", files["tickets"])
+    assert code == 0, err
+    assert (
+        data["metrics"]["response_within_target"]["denominator"]
+        < every["metrics"]["response_within_target"]["denominator"]
+    )

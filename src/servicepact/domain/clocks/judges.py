@@ -35,6 +35,22 @@ class TicketJudges:
     def single(cls, agreement: Agreement, count: int) -> TicketJudges:
         return cls((agreement,), np.zeros(count, dtype=np.int64))
 
+    @classmethod
+    def by_creation(
+        cls,
+        agreements: Sequence[Agreement],
+        effective_from: npt.NDArray[np.int64],
+        created_at: npt.NDArray[np.datetime64],
+    ) -> TicketJudges:
+        """Spec §6: each ticket judged by the agreement in force at its creation. ``agreements`` are in
+        the order they take effect, with their ``effective_from`` (epoch seconds, ascending; of two
+        equal ones the later in the list wins); a ticket created before the first has no judge (-1)."""
+        if np.any(np.diff(effective_from) < 0):
+            raise ValueError("the versions must be given in the order they take effect")
+        seconds = created_at.astype("datetime64[s]").astype(np.int64)
+        index = np.searchsorted(effective_from, seconds, side="right").astype(np.int64) - 1
+        return cls(tuple(agreements), index)
+
 
 def select_tickets(
     tickets: TicketBatch, events: EventBatch, rows: npt.NDArray[np.intp]

@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 
 from servicepact.adapters.agreement_files import load_agreement
-from servicepact.adapters.evaluation_files import EvaluationFiles, read_evaluation_files
+from servicepact.adapters.evaluation_files import EvaluationFiles, read_evaluation_files, read_versions
 from servicepact.domain.errors import InputError
 from servicepact.domain.evaluation import Evaluation
 from servicepact.domain.input_rules import InputRules
@@ -75,6 +75,14 @@ def evaluate(
         bool, typer.Option("--skip-bad-rows", help="Report bad rows, use the rest.")
     ] = False,
     map_value: MapValueOption = None,
+    versions: Annotated[
+        Path | None,
+        typer.Option(
+            "--versions",
+            help="versions.csv of an export (file, effective_from): each ticket is judged by the version "
+            "in force at its creation; the period by AGREEMENT.",
+        ),
+    ] = None,
 ) -> None:
     """Evaluate a period: every metric, KPI, uptime item, backup, requirement, billing line and credit.
 
@@ -96,7 +104,8 @@ def evaluate(
     judged = period_of(agreement, period)  # a bad --period is named before any file is read
     rules = InputRules.for_agreement(agreement, as_of, value_map(map_value))
     read = read_evaluation_files(agreement, files, skip_bad_rows, rules)
-    evaluation = evaluate_period(agreement, judged, read.inputs, as_of, uptime_convention)
+    judges = read_versions(versions).judges(read.inputs.tickets.created_at) if versions else None
+    evaluation = evaluate_period(agreement, judged, read.inputs, as_of, uptime_convention, judges)
     for problem in read.problems:
         stderr.print(f"skipped: {problem}", markup=False)
     if fmt == "json":

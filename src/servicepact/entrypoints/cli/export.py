@@ -61,16 +61,10 @@ def export(
         f"{as_of.isoformat()}): {len(exported.tickets):,} tickets → {', '.join(p.name for p in written)}",
         markup=False,
     )
-    if exported.judged_elsewhere:
-        stderr.print(
-            f"note: {exported.judged_elsewhere:,} of the tickets were created under another version or none; "
-            "`evaluate` on these files judges them by agreement.yaml",
-            markup=False,
-        )
     files = {p.stem: p for p in written}
     options = " ".join(
         f"--{name} {files[name]}"
-        for name in ("tickets", "events", "outages", "coverage", "backups", "restores", "assets")
+        for name in ("tickets", "events", "outages", "coverage", "backups", "restores", "assets", "versions")
         if name in files
     )
     stderr.print(
