@@ -159,7 +159,11 @@ def as_of(
     restore tests made by then. Nothing after ``now`` is stored by an import, but a report or an export
     may be asked as of an earlier instant."""
     kept_tickets = [
-        replace(t, events=tuple(e for e in t.events if e.at <= now)) for t in tickets if t.created_at <= now
+        t
+        if all(e.at <= now for e in t.events)
+        else replace(t, events=tuple(e for e in t.events if e.at <= now))
+        for t in tickets
+        if t.created_at <= now
     ]
     kept_outages = []
     for outage in outages:
