@@ -29,6 +29,7 @@ from zoneinfo import ZoneInfo
 
 from servicepact.domain.errors import DataRowError, InputError
 from servicepact.domain.evaluation import ALL_ITEMS, CoveredSpan
+from servicepact.domain.evaluation.uptime import check_spans
 from servicepact.domain.input_rules import InputRules, PriorityLevels, ValueMap
 from servicepact.domain.records import Outage
 from servicepact.services import access
@@ -223,22 +224,9 @@ def _outages_span(outages: Sequence[Outage]) -> tuple[datetime, datetime] | None
 
 
 def _checks_coverage(checks: Sequence[StoredCheck], source: str) -> list[CoveredSpan]:
-    """Each monitor from its first to its last check; one down at its last check stays covered up to
-    ``now`` (its outage is open, and an open outage lasts until ``now``)."""
-    spans: dict[str, tuple[datetime, datetime, bool]] = {}
-    for check in checks:
-        found = spans.get(check.monitor)
-        if found is None:
-            spans[check.monitor] = (check.at, check.at, check.up)
-            continue
-        first, last, up = found
-        if check.at >= last:
-            last, up = check.at, check.up
-        spans[check.monitor] = (min(first, check.at), last, up)
-    return [
-        CoveredSpan(monitor, first, last if up else None, source)
-        for monitor, (first, last, up) in sorted(spans.items())
-    ]
+    """Each monitor from its first to its last check (:func:`check_spans`, as ``evaluate --checks``)."""
+    spans = check_spans((check.monitor, check.at, check.up) for check in checks)
+    return [CoveredSpan(monitor, first, last, source) for monitor, first, last in spans]
 
 
 _LEVELS: dict[str, tuple[str, ...]] = {}

@@ -22,6 +22,7 @@ import numpy as np
 
 from servicepact.adapters.inputs.rows import Chunk, Columns, ProblemLog, read_chunks
 from servicepact.adapters.inputs.timestamps import to_datetime
+from servicepact.domain.evaluation.uptime import check_spans
 from servicepact.domain.input_rules import InputRules
 from servicepact.domain.records import Outage, OutageKind
 
@@ -128,20 +129,8 @@ def checks_to_outages(checks: list[Check]) -> list[Outage]:
 
 
 def checks_coverage(checks: list[Check]) -> list[tuple[str, datetime, datetime | None]]:
-    """The span each monitor's checks were taken in (spec §3: checks cover their span), as
-    ``(monitor, first check, last check)``; a monitor down at its last check stays covered up to ``now``
-    (its outage is still open, and an open outage lasts until ``now``), so its end is None."""
-    spans: dict[str, tuple[datetime, datetime, bool]] = {}
-    for check in checks:
-        found = spans.get(check.monitor)
-        if found is None:
-            spans[check.monitor] = (check.at, check.at, check.up)
-            continue
-        first, last, up = found
-        if check.at >= last:
-            last, up = check.at, check.up
-        spans[check.monitor] = (min(first, check.at), last, up)
-    return [(monitor, first, last if up else None) for monitor, (first, last, up) in sorted(spans.items())]
+    """The span each monitor's checks were taken in: :func:`~servicepact.domain.evaluation.check_spans`."""
+    return check_spans((check.monitor, check.at, check.up) for check in checks)
 
 
 def _outage(monitor: str, start: datetime, end: datetime | None) -> Outage:

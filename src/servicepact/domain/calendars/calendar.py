@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, cast
 from zoneinfo import ZoneInfo
 
 import numpy as np
@@ -266,26 +266,15 @@ class BusinessCalendar:
 
     def _covering(self, low: int, high: int) -> OpenIndex:
         """An index whose span holds ``[low, high]``, built or widened when needed."""
-        check_range(low, high)
-        index = self._index
-        if index is not None and index.covers(low, high):
-            return index
-        first = max(FIRST_YEAR, year_of(low) - 1)
-        last = min(LAST_YEAR, year_of(high) + 1)
-        if index is not None:
-            first, last = min(first, index.first_year), max(last, index.last_year)
-        return self._build(first, last)
+        years = _years_to_build(self._index, low, high)
+        return self._build(*years) if years is not None else cast(OpenIndex, self._index)
 
     def _service_covering(self, low: int, high: int) -> OpenIndex:
         """An index of the service days whose span holds ``[low, high]``, built or widened when needed."""
-        check_range(low, high)
-        index = self._service_index
-        if index is not None and index.covers(low, high):
-            return index
-        first = max(FIRST_YEAR, year_of(low) - 1)
-        last = min(LAST_YEAR, year_of(high) + 1)
-        if index is not None:
-            first, last = min(first, index.first_year), max(last, index.last_year)
+        years = _years_to_build(self._service_index, low, high)
+        if years is None:
+            return cast(OpenIndex, self._service_index)
+        first, last = years
         if self.always_open:
             index = always_open_index(FIRST_YEAR, LAST_YEAR)
         else:
@@ -391,3 +380,16 @@ def _input_error(error: ValueError) -> InputError:
         messages.append(f"{key}: {problem.get('msg', 'invalid')}")
     first_key = ".".join(str(part) for part in problems[0].get("loc", ())) or None
     return InputError("invalid calendar: " + "; ".join(messages), location=Location(path=first_key))
+
+
+def _years_to_build(index: OpenIndex | None, low: int, high: int) -> tuple[int, int] | None:
+    """The years an index must span to hold ``[low, high]`` (a year of margin each side, and every year
+    ``index`` already has), or None when ``index`` holds it already."""
+    check_range(low, high)
+    if index is not None and index.covers(low, high):
+        return None
+    first = max(FIRST_YEAR, year_of(low) - 1)
+    last = min(LAST_YEAR, year_of(high) + 1)
+    if index is not None:
+        first, last = min(first, index.first_year), max(last, index.last_year)
+    return first, last

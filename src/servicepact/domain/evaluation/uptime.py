@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import calendar as month_calendar
 import enum
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
@@ -451,3 +451,20 @@ def _months_back(moment: datetime, months: int) -> datetime:
     year, month = divmod(index, 12)
     day = min(moment.day, month_calendar.monthrange(year, month + 1)[1])
     return moment.replace(year=year, month=month + 1, day=day)
+
+
+def check_spans(checks: Iterable[tuple[str, datetime, bool]]) -> list[tuple[str, datetime, datetime | None]]:
+    """The span each monitor's checks ``(monitor, at, up)`` were taken in (spec §3: checks cover their
+    span), as ``(monitor, first check, last check)`` by monitor; a monitor down at its last check stays
+    covered up to ``now`` (its outage is still open, and an open outage lasts until ``now``): end None."""
+    spans: dict[str, tuple[datetime, datetime, bool]] = {}
+    for monitor, at, up in checks:
+        found = spans.get(monitor)
+        if found is None:
+            spans[monitor] = (at, at, up)
+            continue
+        first, last, last_up = found
+        if at >= last:
+            last, last_up = at, up
+        spans[monitor] = (min(first, at), last, last_up)
+    return [(monitor, first, last if up else None) for monitor, (first, last, up) in sorted(spans.items())]

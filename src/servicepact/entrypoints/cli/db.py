@@ -6,6 +6,7 @@ The database is ``SERVICEPACT_DATABASE_URL`` (default: the SQLite file ``./servi
 from __future__ import annotations
 
 import getpass
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 import typer
@@ -87,3 +88,16 @@ def current() -> None:
     console.print(
         f"{database.settings.redacted()}: {revision or 'empty'} (newest {head}; {state})", markup=False
     )
+
+
+def client_now(database: Database, client: str, text: str | None) -> datetime:
+    """``--now`` of a command about a stored client: now, or the instant given; without an offset it is
+    local time where the client's agreement is (the support calendar's zone), as ``evaluate`` reads it."""
+    from servicepact.adapters.agreement_files import read_agreement
+    from servicepact.entrypoints.cli.instants import parse_instant
+    from servicepact.services.reports import client_zone
+
+    if not text:
+        return datetime.now(UTC)
+    zone = client_zone(database.unit_of_work(), cli_principal(), client, read_agreement)
+    return parse_instant(text, zone, name="--now")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated
 
@@ -11,10 +10,8 @@ import typer
 from servicepact.adapters.agreement_files import read_agreement
 from servicepact.adapters.exports import write_export
 from servicepact.entrypoints.cli.app import app, stderr
-from servicepact.entrypoints.cli.db import cli_principal, open_database
-from servicepact.entrypoints.cli.instants import parse_instant
+from servicepact.entrypoints.cli.db import cli_principal, client_now, open_database
 from servicepact.services.exports import export_period
-from servicepact.services.reports import client_zone
 
 
 @app.command("export")
@@ -37,13 +34,9 @@ def export(
     Example: servicepact export acme --period 2027-03 --dir acme-2027-03 && servicepact evaluate
     acme-2027-03/agreement.yaml --period 2027-03 --tickets acme-2027-03/tickets.csv ... -o march.json
     """
-    as_of = datetime.now(UTC)
     database = open_database()
     try:
-        if now:
-            # Without an offset, --now is local time where the client's agreement is (as `evaluate` reads it).
-            zone = client_zone(database.unit_of_work(), cli_principal(), client, read_agreement)
-            as_of = parse_instant(now, zone, name="--now")
+        as_of = client_now(database, client, now)
         exported = export_period(
             database.unit_of_work(),
             cli_principal(),

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated
 
@@ -12,11 +11,10 @@ import typer
 from servicepact.adapters.agreement_files import read_agreement
 from servicepact.domain.errors import InputError
 from servicepact.entrypoints.cli.app import app, stderr
-from servicepact.entrypoints.cli.db import cli_principal, open_database
+from servicepact.entrypoints.cli.db import cli_principal, client_now, open_database
 from servicepact.entrypoints.cli.evaluate import FORMATS, SMALL_JSON_TICKETS, Lang, summary_line
-from servicepact.entrypoints.cli.instants import parse_instant
 from servicepact.services.evaluation import UptimeConvention
-from servicepact.services.reports import client_zone, stored_period
+from servicepact.services.reports import stored_period
 
 
 @app.command("report")
@@ -51,11 +49,7 @@ def report(
         raise InputError(f"-o {output}: write .pdf, .html or .json")
     database = open_database()
     try:
-        as_of = datetime.now(UTC)
-        if now:
-            # Without an offset, --now is local time where the client's agreement is (as `evaluate` reads it).
-            zone = client_zone(database.unit_of_work(), cli_principal(), client, read_agreement)
-            as_of = parse_instant(now, zone, name="--now")
+        as_of = client_now(database, client, now)
         stored = stored_period(
             database.unit_of_work(),
             cli_principal(),
