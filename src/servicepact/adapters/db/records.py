@@ -138,7 +138,7 @@ class SqlRecords:
             BackupRunRow.backup_id,
             BackupRunRow.system,
         )
-        rows = self.session.execute(
+        rows = self.session.connection().execute(
             select(*columns)
             .where(BackupRunRow.client_id == client_id, scoped(BackupRunRow.client_id, scope), *where)
             .order_by(BackupRunRow.started_at, BackupRunRow.id)
@@ -273,7 +273,9 @@ class SqlRecords:
             TicketRow.asset,
             TicketRow.title,
         )
-        rows = self.session.execute(
+        # On the session's connection: plain rows, without the ORM's row loading (half the read's time).
+        connection = self.session.connection()
+        rows = connection.execute(
             query.order_by(TicketRow.created_at, TicketRow.external_id).limit(page.limit).offset(page.offset)
         ).all()
         if not rows:
@@ -281,7 +283,7 @@ class SqlRecords:
         events: dict[int, list[TicketEvent]] = {row[0]: [] for row in rows}
         external = {row[0]: row[1] for row in rows}
         types = {t.value: t for t in EventType}
-        found = self.session.execute(
+        found = connection.execute(
             select(EventRow.ticket_id, EventRow.at, EventRow.type, EventRow.value, EventRow.external_id)
             .where(EventRow.ticket_id.in_(list(events)))
             .order_by(EventRow.ticket_id, EventRow.at, EventRow.id)
