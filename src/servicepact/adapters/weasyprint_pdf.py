@@ -12,6 +12,7 @@ Two guarantees a user's request needs from a library that is not ours:
 from __future__ import annotations
 
 import logging
+import threading
 import warnings
 from typing import Any
 
@@ -30,9 +31,14 @@ def url_fetcher() -> Any:
     return URLFetcher(allowed_protocols=ALLOWED_PROTOCOLS, allow_redirects=False, timeout=1)
 
 
+# warnings.catch_warnings swaps the process-wide filter list (before Python 3.14): two threads printing at
+# once could restore each other's filters. One print at a time per process keeps the filters whole.
+_PRINTING = threading.Lock()
+
+
 def html_to_pdf(html: str) -> bytes:
     """Print an HTML page (A4 or Letter, as its stylesheet says) to PDF bytes."""
-    with warnings.catch_warnings(record=True) as caught:
+    with _PRINTING, warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         # Imported here: WeasyPrint is slow to import and only PDF needs it.
         from weasyprint import HTML

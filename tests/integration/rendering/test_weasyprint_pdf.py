@@ -66,3 +66,13 @@ def test_an_inline_data_image_is_still_drawn():
     pixel = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="
     pdf = html_to_pdf(f'<p>Chart</p><img src="data:image/png;base64,{pixel}" width="10" height="10">')
     assert b"/Image" in pdf
+
+
+def test_printing_from_several_threads_leaves_the_warning_filters_as_they_were():
+    from concurrent.futures import ThreadPoolExecutor
+
+    before = list(warnings.filters)
+    with ThreadPoolExecutor(4) as pool:
+        pdfs = list(pool.map(html_to_pdf, [f"<p>Page {n}</p>" for n in range(8)]))
+    assert all(pdf.startswith(b"%PDF") for pdf in pdfs)
+    assert warnings.filters == before
