@@ -22,7 +22,6 @@ of tickets costs the reads of the page and one vectorised clock evaluation per v
 
 from __future__ import annotations
 
-import bisect
 import enum
 import threading
 import time
@@ -321,10 +320,9 @@ def clocks_of(
     """
     rule = VersionRule.of(versions)
     in_force = rule.versions
-    starts = rule.starts
+    created = np.array([int(t.created_at.timestamp()) for t in tickets], dtype="datetime64[s]")
     groups: dict[int, list[int]] = {}
-    for row, ticket in enumerate(tickets):
-        index = bisect.bisect_right(starts, _utc(ticket.created_at)) - 1
+    for row, index in enumerate(rule.indexes(created).tolist()):
         groups.setdefault(index, []).append(row)
 
     out: list[TicketClocks | None] = [None] * len(tickets)
@@ -499,11 +497,6 @@ def _assets(uow: UnitOfWork, client_id: int, scope: Scope) -> list[Asset]:
         assets.extend(chunk)
         if len(chunk) < _BATCH:
             return assets
-
-
-def _utc(instant: datetime | None) -> datetime:
-    assert instant is not None
-    return instant.astimezone(UTC) if instant.tzinfo is not None else instant.replace(tzinfo=UTC)
 
 
 def _aware(instant: datetime) -> datetime:

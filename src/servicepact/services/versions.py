@@ -18,7 +18,6 @@ Every surface (CLI, API, web pages, reports, exports) asks this module, so they 
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
@@ -30,7 +29,7 @@ import numpy as np
 import numpy.typing as npt
 
 from servicepact.domain.agreement import Agreement
-from servicepact.domain.clocks import TicketJudges
+from servicepact.domain.clocks.judges import in_force_index
 from servicepact.domain.errors import InputError
 from servicepact.domain.lint import Finding, lint
 from servicepact.services import access
@@ -82,7 +81,7 @@ class VersionRule:
 
     def at(self, instant: datetime) -> AgreementVersion | None:
         """The version in force at ``instant`` (None before the first one takes effect)."""
-        index = bisect.bisect_right(self.starts, _utc(instant)) - 1
+        [index] = self.indexes(np.array([int(_utc(instant).timestamp())], dtype="datetime64[s]")).tolist()
         return self.versions[index] if index >= 0 else None
 
     def for_period(self, period_end: datetime, now: datetime) -> AgreementVersion | None:
@@ -97,8 +96,7 @@ class VersionRule:
     def indexes(self, instants: npt.NDArray[np.datetime64]) -> npt.NDArray[np.int64]:
         """For each instant (``datetime64[s]`` UTC), the index of the version in force (-1: none); the
         same rule as :meth:`TicketJudges.by_creation`, which ``evaluate --versions`` uses on files."""
-        placeholder: list[Agreement] = []
-        return TicketJudges.by_creation(placeholder, self.effective_seconds, instants).index
+        return in_force_index(self.effective_seconds, instants)
 
 
 def period_instant(period_end: datetime, now: datetime) -> datetime:

@@ -21,7 +21,7 @@ from servicepact.domain.clocks.results import NOT_A_TIME, ClockResults, ClockSta
 from servicepact.domain.clocks.scope import ClockOptions
 from servicepact.domain.records import EventBatch, TicketBatch
 
-__all__ = ["TicketJudges", "judged_clocks", "select_tickets"]
+__all__ = ["TicketJudges", "in_force_index", "judged_clocks", "select_tickets"]
 
 
 @dataclass(frozen=True)
@@ -45,11 +45,18 @@ class TicketJudges:
         """Spec §6: each ticket judged by the agreement in force at its creation. ``agreements`` are in
         the order they take effect, with their ``effective_from`` (epoch seconds, ascending; of two
         equal ones the later in the list wins); a ticket created before the first has no judge (-1)."""
-        if np.any(np.diff(effective_from) < 0):
-            raise ValueError("the versions must be given in the order they take effect")
-        seconds = created_at.astype("datetime64[s]").astype(np.int64)
-        index = np.searchsorted(effective_from, seconds, side="right").astype(np.int64) - 1
-        return cls(tuple(agreements), index)
+        return cls(tuple(agreements), in_force_index(effective_from, created_at))
+
+
+def in_force_index(
+    effective_from: npt.NDArray[np.int64], instants: npt.NDArray[np.datetime64]
+) -> npt.NDArray[np.int64]:
+    """Spec §6, the one rule: for each instant, the index of the last version whose ``effective_from``
+    (epoch seconds, ascending; of equal ones the later wins) is not after it; -1 before the first."""
+    if np.any(np.diff(effective_from) < 0):
+        raise ValueError("the versions must be given in the order they take effect")
+    seconds = instants.astype("datetime64[s]").astype(np.int64)
+    return np.searchsorted(effective_from, seconds, side="right").astype(np.int64) - 1
 
 
 def select_tickets(
