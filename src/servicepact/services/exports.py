@@ -14,13 +14,12 @@ the period.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
 
 from servicepact.domain.errors import InputError
 from servicepact.domain.evaluation import CoveredSpan, Period
 from servicepact.domain.records import Asset, BackupRun, Outage, RestoreTest, Ticket
-from servicepact.services import access
 from servicepact.services.access import Principal
 from servicepact.services.model import AgreementVersion
 from servicepact.services.ports import AgreementParser, UnitOfWork
@@ -70,18 +69,22 @@ def export_period(
             f"version {judged.in_force.version.number} of the agreement of client {client} does not validate"
         )
     read = read_period(uow, principal, client, judged.period, agreement, now=now)
-    # ``evaluate`` on the files judges every ticket by the one exported version (spec §6 judges each by
-    # the version in force at its creation): count the tickets for which that differs.
+    # Tickets that a version other than the period's (or none) judges: they need `versions.csv`.
     index = judged.rule.indexes(read.inputs.tickets.created_at)
     own = judged.rule.versions.index(judged.in_force.version)
     judged_elsewhere = int((index != own).sum())
     # Every version that judges an exported ticket, in the order they take effect: `evaluate --versions`
     # judges each ticket by the one in force at its creation, as the stored evaluation does.
     judging = tuple(v for i, v in enumerate(judged.rule.versions) if i == own or bool((index == i).any()))
-    with uow:
-        scope = access.scope_of(principal)
-        coverage = tuple(uow.records.coverage(judged.owner.id, scope))
     inputs = read.inputs
+    # The coverage the evaluation used (read_period read it), as rows: a span still open at ``now`` is
+    # written open, one begun after it is left out.
+    coverage = tuple(
+        CoveredSpan(item, start, None if end is not None and end > now else end)
+        for item, spans in sorted(inputs.coverage.spans.items())
+        for start, end in spans
+        if start <= now
+    )
     return PeriodExport(
         client=judged.owner.slug,
         period=judged.period,
@@ -89,11 +92,7 @@ def export_period(
         now=now,
         tickets=tuple(read.tickets),
         outages=tuple(inputs.outages),
-        coverage=tuple(
-            replace(c, end=None) if c.end is not None and c.end > now else c
-            for c in coverage
-            if c.start <= now
-        ),
+        coverage=coverage,
         backups=tuple(inputs.backup_runs) if inputs.has_backup_source else None,
         restores=tuple(inputs.restore_tests) if inputs.has_restore_source else None,
         assets=tuple(inputs.assets),
