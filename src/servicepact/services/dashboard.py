@@ -106,14 +106,6 @@ class ClientOverview:
         return ZoneInfo(self.client.time_zone)
 
 
-def month_of(agreement: Agreement, at: datetime) -> Period:
-    """The calendar month containing ``at``, in the support calendar's zone."""
-    if agreement.support is None:
-        raise InputError("the agreement has no `support` section")
-    zone = agreement.calendar(agreement.support.calendar).timezone
-    return Period.parse(f"{at.astimezone(zone):%Y-%m}", zone)
-
-
 def client_overview(
     uow: UnitOfWork,
     principal: Principal,

@@ -14,7 +14,7 @@ Decimal('225.00')
 from __future__ import annotations
 
 from collections.abc import Hashable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -55,8 +55,6 @@ class StoredPeriod:
     inputs: EvaluationInputs
     evaluation: Evaluation
     tickets: tuple[Ticket, ...] = ()
-    rule: VersionRule = field(default_factory=lambda: VersionRule(()))
-    owner: Client | None = None
     key: Hashable = None  # names this evaluation in a cache (None: not cached)
 
 
@@ -149,8 +147,6 @@ def stored_period(
             inputs,
             evaluation,
             tuple(stored.tickets),
-            rule,
-            owner,
         )
 
     if cache is None:

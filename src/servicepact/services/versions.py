@@ -75,10 +75,6 @@ class VersionRule:
     def starts(self) -> list[datetime]:
         return [_utc(v.effective_from) for v in self.versions]
 
-    @property
-    def agreement_key(self) -> str | None:
-        return self.versions[0].agreement_key if self.versions else None
-
     def at(self, instant: datetime) -> AgreementVersion | None:
         """The version in force at ``instant`` (None before the first one takes effect)."""
         [index] = self.indexes(np.array([int(_utc(instant).timestamp())], dtype="datetime64[s]")).tolist()
