@@ -43,16 +43,16 @@ from servicepact.services.access import SYSTEM
 from servicepact.services.evaluation import evaluate_period
 from servicepact.services.model import ImportKind
 from servicepact.services.reports import stored_period
-from servicepact.testing import FixedClock
+from servicepact.testing import FixedTime
 
 RUNS = 3
 
 
 def _import(database: Database, folder: Path) -> None:
-    clock = FixedClock(NOW)
+    time_source = FixedTime(NOW)
 
     def uow():  # type: ignore[no-untyped-def]
-        return database.unit_of_work(clock)
+        return database.unit_of_work(time_source)
 
     clients.create_client(uow(), SYSTEM, "acme", "Acme", "America/New_York")
     text = AGREEMENT.read_text(encoding="utf-8")
@@ -99,7 +99,7 @@ def main() -> None:
 
             def stored() -> str:
                 report = stored_period(
-                    database.unit_of_work(FixedClock(NOW)), SYSTEM, "acme", "2027-03", read_agreement, NOW
+                    database.unit_of_work(FixedTime(NOW)), SYSTEM, "acme", "2027-03", read_agreement, NOW
                 )
                 return json.dumps(report.evaluation.to_dict())
 

@@ -44,17 +44,17 @@ def _free_port() -> int:
 def _serve(database_url: str, now) -> tuple[str, object]:  # type: ignore[no-untyped-def]
     import uvicorn
 
-    from servicepact.adapters.demo_data import DemoClock
+    from servicepact.adapters.demo_data import DemoTime
     from servicepact.entrypoints.bootstrap import database_uow_factory
     from servicepact.entrypoints.http.app import create_app
     from servicepact.entrypoints.http.settings import Settings
     from servicepact.entrypoints.http.web import warm_up
 
-    clock = DemoClock(now)
+    time_source = DemoTime(now)
     app = create_app(
         Settings(database_url=database_url, secret_key="screenshots-" + "x" * 32),
-        uow_factory=database_uow_factory(database_url, clock=clock),
-        clock=clock,
+        uow_factory=database_uow_factory(database_url, time_source=time_source),
+        time_source=time_source,
     )
     warm_up(app)
     port = _free_port()

@@ -1,4 +1,4 @@
-"""Test helpers that are real implementations: an in-memory unit of work, a fixed clock, small factories.
+"""Test helpers that are real implementations: an in-memory unit of work, a fixed time, small factories.
 
 Service tests run on :class:`FakeUnitOfWork` with no database; it keeps the same rules as the
 SQLAlchemy one (unique slugs and emails, immutable active versions, idempotent imports keyed the same
@@ -60,7 +60,7 @@ from servicepact.services.ports import (
 
 __all__ = [
     "FakeUnitOfWork",
-    "FixedClock",
+    "FixedTime",
     "InMemoryStore",
     "event_batch",
     "make_client",
@@ -73,8 +73,8 @@ __all__ = [
 START = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
 
 
-class FixedClock:
-    """A clock that says ``at`` until moved with :meth:`advance` or :meth:`set`."""
+class FixedTime:
+    """A time source that says ``at`` until moved with :meth:`advance` or :meth:`set`."""
 
     def __init__(self, at: datetime = START) -> None:
         self.at = at
@@ -654,9 +654,9 @@ class FakeUnitOfWork:
     """An in-memory :class:`~servicepact.services.ports.UnitOfWork`: changes made inside ``with uow:``
     become visible to later blocks only when committed."""
 
-    def __init__(self, clock: FixedClock | None = None, store: InMemoryStore | None = None) -> None:
+    def __init__(self, time_source: FixedTime | None = None, store: InMemoryStore | None = None) -> None:
         self.store = store or InMemoryStore()
-        self.clock = clock or FixedClock()
+        self.time_source = time_source or FixedTime()
         self.working: InMemoryStore | None = None
         self.commits = 0
         self.clients = FakeClients(self)
@@ -706,7 +706,7 @@ class FakeUnitOfWork:
 def make_client(uow: FakeUnitOfWork, slug: str = "acme", time_zone: str = "UTC") -> Client:
     """Store a client directly (no audit entry)."""
     with uow:
-        client = uow.clients.add(slug, slug.title(), time_zone, uow.clock.now())
+        client = uow.clients.add(slug, slug.title(), time_zone, uow.time_source.now())
         uow.commit()
     return client
 
@@ -715,7 +715,7 @@ def make_user(
     uow: FakeUnitOfWork, email: str, role: Role = Role.ENGINEER, client: Client | None = None
 ) -> User:
     with uow:
-        user = uow.users.add(email, role, client.id if client else None, None, uow.clock.now())
+        user = uow.users.add(email, role, client.id if client else None, None, uow.time_source.now())
         uow.commit()
     return user
 

@@ -41,8 +41,8 @@ DEMO_NOW = datetime(2027, 3, 24, 14, 30, tzinfo=UTC)
 EXAMPLES = Path(__file__).resolve().parents[3] / "examples"
 
 
-class MovableClock:
-    """The clock of the build: set to the moment each demo step is supposed to happen."""
+class MovableTime:
+    """The time source of the build: set to the moment each demo step is supposed to happen."""
 
     def __init__(self, at: datetime) -> None:
         self.at = at
@@ -51,8 +51,8 @@ class MovableClock:
         return self.at
 
 
-class DemoClock:
-    """The served demo's clock: the demo's "now" when the server starts, then running in real time, so
+class DemoTime:
+    """The served demo's time source: the demo's "now" when the server starts, then running in real time, so
     live SLA clocks tick."""
 
     def __init__(self, demo_now: datetime = DEMO_NOW) -> None:
@@ -118,10 +118,10 @@ def build_demo(
     database = Database(DatabaseSettings(url))
     try:
         database.upgrade()
-        clock = MovableClock(now)
+        time_source = MovableTime(now)
 
         def uow() -> Any:
-            return database.unit_of_work(clock)
+            return database.unit_of_work(time_source)
 
         rng = random.Random(seed)
         first_day = _months_back(now.date().replace(day=1), months - 1)
@@ -132,11 +132,11 @@ def build_demo(
             assert agreement is not None
             assert agreement.support is not None
             zone = agreement.calendar(agreement.support.calendar).timezone
-            clock.at = _local(first_day - timedelta(days=20), time(10), zone)
+            time_source.at = _local(first_day - timedelta(days=20), time(10), zone)
             clients.create_client(uow(), SYSTEM, demo.slug, demo.name, str(zone))
-            _agreement_versions(uow, clock, demo, text, first_day, zone, now)
+            _agreement_versions(uow, time_source, demo, text, first_day, zone, now)
             data = _Generator(agreement, rng, first_day, now, demo).generate()
-            clock.at = now  # the data run up to now; an instant after the clock is a bad row
+            time_source.at = now  # the data run up to now; an instant after the clock is a bad row
             counts[demo.slug] = _import(uow, demo.slug, data, (first_day, now))
         demo_users = _users(uow, passwords or {})
     finally:
@@ -154,7 +154,13 @@ def _local(day: date, at: time, zone: ZoneInfo) -> datetime:
 
 
 def _agreement_versions(
-    uow: Any, clock: MovableClock, demo: DemoClient, text: str, first_day: date, zone: ZoneInfo, now: datetime
+    uow: Any,
+    time_source: MovableTime,
+    demo: DemoClient,
+    text: str,
+    first_day: date,
+    zone: ZoneInfo,
+    now: datetime,
 ) -> None:
     """v1 in force from the first demo month; for Acme also v1.1 (from this month) and a draft v1.2."""
     agreements.upload_agreement(
@@ -176,7 +182,7 @@ def _agreement_versions(
         .replace("monthly_fee: 4500.00", "monthly_fee: 4800.00")
         .replace("quantity: 45", "quantity: 52")
     )
-    clock.at = _local(this_month - timedelta(days=6), time(15), zone)
+    time_source.at = _local(this_month - timedelta(days=6), time(15), zone)
     agreements.upload_agreement(
         uow(),
         SYSTEM,
@@ -192,7 +198,7 @@ def _agreement_versions(
         "- {metric: uptime.email, below: 99.9%, credit: 5%}",
         "- {metric: uptime.email, below: 99.95%, credit: 5%}",
     )
-    clock.at = now - timedelta(days=2)
+    time_source.at = now - timedelta(days=2)
     agreements.upload_agreement(
         uow(), SYSTEM, demo.slug, v12, read_agreement, source="northwind-acme-1.2.yaml"
     )

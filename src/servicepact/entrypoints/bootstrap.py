@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from servicepact.adapters.db import Database, DatabaseSettings, normalise_url
 from servicepact.domain.errors import ConflictError
-from servicepact.services.ports import Clock, UnitOfWork
+from servicepact.services.ports import TimeSource, UnitOfWork
 
 __all__ = ["DatabaseUowFactory", "database", "database_uow_factory"]
 
@@ -44,16 +44,16 @@ def database(url: str, *, prepare: bool = True) -> Database:
 class DatabaseUowFactory:
     """Makes units of work over one :class:`Database`; ``database`` is there for tests and shutdown."""
 
-    def __init__(self, db: Database, clock: Clock | None = None) -> None:
+    def __init__(self, db: Database, time_source: TimeSource | None = None) -> None:
         self.database = db
-        self.clock = clock
+        self.time_source = time_source
 
     def __call__(self) -> UnitOfWork:
-        return self.database.unit_of_work(self.clock)
+        return self.database.unit_of_work(self.time_source)
 
 
 def database_uow_factory(
-    url: str, *, clock: Clock | None = None, prepare: bool = True
+    url: str, *, time_source: TimeSource | None = None, prepare: bool = True
 ) -> Callable[[], UnitOfWork]:
     """A factory of units of work over one engine for ``url`` (see :func:`database`)."""
-    return DatabaseUowFactory(database(url, prepare=prepare), clock)
+    return DatabaseUowFactory(database(url, prepare=prepare), time_source)

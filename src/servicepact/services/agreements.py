@@ -100,7 +100,7 @@ def upload_agreement(
             version, unchanged = latest[-1], True
         else:
             zone, matrix = _context(agreement)
-            now = uow.clock.now()
+            now = uow.time_source.now()
             version = uow.agreements.add_version(
                 owner.id,
                 agreement.id,
@@ -164,7 +164,7 @@ def replace_draft(
             priority_matrix=matrix,
         )
         uow.audit.add(
-            uow.clock.now(),
+            uow.time_source.now(),
             principal.name,
             AuditAction.AGREEMENT_DRAFT_REPLACED,
             "agreement",
@@ -215,7 +215,7 @@ def _activate(
         raise ConflictError(
             f"{version.agreement_key} v{version.number} is {version.status.value}, not a draft"
         )
-    now = uow.clock.now()
+    now = uow.time_source.now()
     start = _aware(effective_from) if effective_from is not None else term_start(agreement)
     current = uow.agreements.active(owner.id, version.agreement_key, access.scope_of(principal))
     if current is not None:

@@ -36,7 +36,7 @@ def create_client(
     except (ZoneInfoNotFoundError, ValueError):
         raise InputError(f"{time_zone!r} is not an IANA time zone") from None
     with uow:
-        now = uow.clock.now()
+        now = uow.time_source.now()
         client = uow.clients.add(slug, name.strip(), time_zone, now)
         uow.audit.add(
             now, principal.name, AuditAction.CLIENT_CREATED, "client", slug, client.id, {"name": name}

@@ -28,8 +28,8 @@ from servicepact.services import access
 from servicepact.services.access import Principal
 from servicepact.services.live_clocks import (
     AgreementCache,
-    Clock,
     OptionsOf,
+    SlaClock,
     SlaStatus,
     TicketClocks,
     clocks_of,
@@ -200,7 +200,7 @@ def open_clocks(judged: Sequence[TicketClocks]) -> list[TicketClocks]:
     return running
 
 
-def next_clock(clocks: TicketClocks) -> tuple[str, Clock] | None:
+def next_clock(clocks: TicketClocks) -> tuple[str, SlaClock] | None:
     """The clock that matters next: the response while there is none, else the resolution."""
     if clocks.response is not None and clocks.response.stopped_at is None and clocks.response.due is not None:
         return "response", clocks.response

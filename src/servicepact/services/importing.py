@@ -135,7 +135,7 @@ def import_file(
         client = access.writable_client(uow, principal, request.client)
         zone_name, matrix = uow.agreements.priority_context(client.id)
         levels = priority_levels(uow, client.id, parser, access.scope_of(principal))
-        rules = InputRules(int(uow.clock.now().timestamp()), request.values, levels)
+        rules = InputRules(int(uow.time_source.now().timestamp()), request.values, levels)
     zone = ZoneInfo(zone_name or client.time_zone)
     covers = parse_covers(request.covers, zone) if request.covers is not None else None
     parsed = reader.read(
@@ -162,7 +162,7 @@ def import_file(
         bad = parsed.bad_rows + counts.bad_rows
         total_bad = parsed.bad_row_total + counts.bad_row_total
         uow.audit.add(
-            uow.clock.now(),
+            uow.time_source.now(),
             principal.name,
             AuditAction.DATA_IMPORTED,
             request.kind.value,

@@ -49,8 +49,8 @@ from servicepact.services.versions import VersionRule, client_rule
 __all__ = [
     "AT_RISK_PERCENT",
     "AgreementCache",
-    "Clock",
     "ClockPage",
+    "SlaClock",
     "SlaStatus",
     "StoredPage",
     "StoredPages",
@@ -84,7 +84,7 @@ class SlaStatus(enum.StrEnum):
 
 
 @dataclass(frozen=True)
-class Clock:
+class SlaClock:
     """One clock of a ticket: due instant, stop instant (None while running), status, business time
     used so far and its share of the target (None where the priority has no such target)."""
 
@@ -104,8 +104,8 @@ class TicketClocks:
     priority: str | None
     sla_status: SlaStatus
     percent_used: float | None
-    response: Clock | None
-    resolution: Clock | None
+    response: SlaClock | None
+    resolution: SlaClock | None
     after_hours_seconds: int | None
 
 
@@ -212,7 +212,7 @@ def list_ticket_clocks(
         raise InputError(f"unknown SLA status {sorted(unknown)[0]!r}; use one of {names}")
     with uow:
         scope = access.scope_of(principal)
-        as_of = _aware(now or uow.clock.now())
+        as_of = _aware(now or uow.time_source.now())
         if not statuses and not priorities:
             query = (scope, client, page, created_from, created_to, agreement_key)
             read = _stored_page(uow, principal, client, page, created_from, created_to, agreement_key)
@@ -281,7 +281,7 @@ def ticket_clocks(
         if ticket is None:
             raise NotFoundError(f"client {owner.slug} has no ticket {ticket_id!r}")
         versions = list(client_rule(uow, principal, owner, agreement_key).versions)
-        as_of = _aware(now or uow.clock.now())
+        as_of = _aware(now or uow.time_source.now())
         options = _options_of(uow, owner.id, scope, agreements, [ticket], as_of)
         return clocks_of([ticket], versions, agreements, as_of, options)[0]
 
@@ -389,14 +389,14 @@ class _Columns:
         )
 
     def judged(self, ticket: Ticket, version: AgreementVersion, row: int) -> TicketClocks:
-        response = Clock(
+        response = SlaClock(
             self.response_due[row],
             self.responded_at[row],
             self.response_status[row],
             self.response_business[row],
             self.response_percent[row],
         )
-        resolution = Clock(
+        resolution = SlaClock(
             self.resolution_due[row],
             self.resolved_at[row],
             self.resolution_status[row],
@@ -416,7 +416,7 @@ class _Columns:
         )
 
 
-def _status(*clocks: Clock) -> SlaStatus:
+def _status(*clocks: SlaClock) -> SlaStatus:
     statuses = {c.status for c in clocks}
     if ClockStatus.BREACHED in statuses:
         return SlaStatus.BREACHED

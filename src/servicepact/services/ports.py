@@ -63,7 +63,6 @@ __all__ = [
     "BadRow",
     "CheckRows",
     "ClientRepository",
-    "Clock",
     "EventRows",
     "ImportCounts",
     "ImportProgress",
@@ -77,13 +76,14 @@ __all__ = [
     "RestoreRows",
     "Rows",
     "TicketRows",
+    "TimeSource",
     "TokenRepository",
     "UnitOfWork",
     "UserRepository",
 ]
 
 
-class Clock(Protocol):
+class TimeSource(Protocol):
     def now(self) -> datetime:
         """The current instant, aware UTC."""
         ...
@@ -494,7 +494,7 @@ class UnitOfWork(Protocol):
     def imports(self) -> ImportSink: ...
 
     @property
-    def clock(self) -> Clock: ...
+    def time_source(self) -> TimeSource: ...
 
     def __enter__(self) -> Self: ...
 

@@ -114,7 +114,7 @@ def change_priority(
         ticket = uow.records.ticket(owner.id, ticket_id, scope)
         if ticket is None:
             raise NotFoundError(f"client {client} has no ticket {ticket_id!r}")
-        now = uow.clock.now()
+        now = uow.time_source.now()
         when = now if at is None else at
         if when.tzinfo is None:
             raise InputError("the time of a priority change needs a UTC offset")

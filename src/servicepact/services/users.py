@@ -90,7 +90,7 @@ def create_user(
         _check_password(password)
     with uow:
         client_id = access.readable_client(uow, principal, client).id if client is not None else None
-        now = uow.clock.now()
+        now = uow.time_source.now()
         user = uow.users.add(email, role, client_id, hash_password(password) if password else None, now)
         uow.audit.add(
             now, principal.name, AuditAction.USER_CREATED, "user", email, client_id, {"role": role.value}
@@ -125,7 +125,7 @@ def set_role(
             User(user.id, user.email, role, client_id, user.active, user.created_at, user.password_hash)
         )
         uow.audit.add(
-            uow.clock.now(),
+            uow.time_source.now(),
             principal.name,
             AuditAction.USER_ROLE_CHANGED,
             "user",
@@ -145,7 +145,7 @@ def deactivate_user(uow: UnitOfWork, principal: Principal, email: str) -> User:
         changed = uow.users.update(
             User(user.id, user.email, user.role, user.client_id, False, user.created_at, user.password_hash)
         )
-        uow.audit.add(uow.clock.now(), principal.name, AuditAction.USER_DEACTIVATED, "user", user.email)
+        uow.audit.add(uow.time_source.now(), principal.name, AuditAction.USER_DEACTIVATED, "user", user.email)
         uow.commit()
     return changed
 
@@ -168,7 +168,9 @@ def set_password(uow: UnitOfWork, principal: Principal, email: str, password: st
                 hash_password(password),
             )
         )
-        uow.audit.add(uow.clock.now(), principal.name, AuditAction.USER_PASSWORD_SET, "user", user.email)
+        uow.audit.add(
+            uow.time_source.now(), principal.name, AuditAction.USER_PASSWORD_SET, "user", user.email
+        )
         uow.commit()
 
 
@@ -191,7 +193,7 @@ def create_token(uow: UnitOfWork, principal: Principal, email: str, *, name: str
         if principal.role is not Role.ADMIN and principal.user_id != user.id:
             raise PermissionDeniedError(f"{principal.name} may not create tokens for {user.email}")
         secret = TOKEN_PREFIX + secrets.token_urlsafe(32)
-        now = uow.clock.now()
+        now = uow.time_source.now()
         token = uow.tokens.add(user.id, name.strip() or "token", secret[:10], token_hash(secret), now)
         uow.audit.add(
             now,
@@ -219,10 +221,10 @@ def revoke_token(uow: UnitOfWork, principal: Principal, token_id: int) -> ApiTok
         token = uow.tokens.get(token_id)
         if token is None or (principal.role is not Role.ADMIN and principal.user_id != token.user_id):
             raise NotFoundError(f"no token {token_id}")
-        revoked = uow.tokens.revoke(token_id, uow.clock.now())
+        revoked = uow.tokens.revoke(token_id, uow.time_source.now())
         user = uow.users.get(token.user_id)
         uow.audit.add(
-            uow.clock.now(),
+            uow.time_source.now(),
             principal.name,
             AuditAction.TOKEN_REVOKED,
             "token",
@@ -269,7 +271,7 @@ def record_token_use(uow: UnitOfWork, token_id: int) -> None:
     Bookkeeping: the data revision stays, so what was computed from the data is still good.
     """
     with uow:
-        uow.tokens.mark_used(token_id, uow.clock.now())
+        uow.tokens.mark_used(token_id, uow.time_source.now())
         uow.commit(changes_data=False)
 
 

@@ -99,7 +99,7 @@ def create_webhook_token(
         owner = access.writable_client(uow, principal, client)
         user = _webhook_user(uow, owner)
         secret = WEBHOOK_TOKEN_PREFIX + secrets.token_urlsafe(32)
-        now = uow.clock.now()
+        now = uow.time_source.now()
         token = uow.tokens.add(user.id, name.strip() or "webhook", secret[:11], token_hash(secret), now)
         uow.audit.add(
             now,
@@ -129,9 +129,9 @@ def revoke_webhook_token(uow: UnitOfWork, principal: Principal, client: str, tok
         token = uow.tokens.get(token_id)
         if user is None or token is None or token.user_id != user.id:
             raise NotFoundError(f"client {owner.slug} has no webhook token {token_id}")
-        revoked = uow.tokens.revoke(token_id, uow.clock.now())
+        revoked = uow.tokens.revoke(token_id, uow.time_source.now())
         uow.audit.add(
-            uow.clock.now(),
+            uow.time_source.now(),
             principal.name,
             AuditAction.TOKEN_REVOKED,
             "webhook_token",
@@ -146,7 +146,7 @@ def _webhook_user(uow: UnitOfWork, owner: Client) -> User:
     email = webhook_user_email(owner.slug)
     user = uow.users.get_by_email(email)
     if user is None:
-        user = uow.users.add(email, Role.CLIENT, owner.id, None, uow.clock.now())
+        user = uow.users.add(email, Role.CLIENT, owner.id, None, uow.time_source.now())
     if user.client_id != owner.id or user.role is not Role.CLIENT:
         raise InputError(f"the user {email} is not the webhook user of {owner.slug}")
     return user
@@ -197,7 +197,7 @@ def receive_events(
         owner = access.readable_client(uow, caller.principal, client)
         _, matrix = uow.agreements.priority_context(owner.id)
         unique = _unique(events)
-        now = uow.clock.now()
+        now = uow.time_source.now()
         levels = importing.priority_levels(uow, owner.id, parser, access.scope_of(caller.principal))
         _check(unique, matrix, levels, now)
 

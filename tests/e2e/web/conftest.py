@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from servicepact.adapters.demo_data import DemoClock, DemoSummary
+from servicepact.adapters.demo_data import DemoSummary, DemoTime
 from tests.integration.web.helpers import PASSWORDS, build, make_app
 
 CHROMIUM = Path(os.environ.get("SERVICEPACT_CHROMIUM", "/usr/bin/chromium"))
@@ -55,7 +55,7 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer
 
     demo = build(tmp_path_factory.mktemp("e2e-demo") / "demo.db", months=1)
     port = _free_port()
-    app = make_app(demo.database_url, DemoClock(demo.now))
+    app = make_app(demo.database_url, DemoTime(demo.now))
     server = uvicorn.Server(
         uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off")
     )

@@ -38,10 +38,15 @@ from servicepact.services.access import SYSTEM, scope_of
 from servicepact.services.live_clocks import AgreementCache
 from servicepact.services.model import AgreementVersion, Role, VersionStatus
 from servicepact.services.ports import TicketRows
-from servicepact.testing import FixedClock, event_batch, ticket_batch
-from tests.integration.db.conftest import clock, database, database_url, postgres_server
+from servicepact.testing import FixedTime, event_batch, ticket_batch
+from tests.integration.db.conftest import database, database_url, postgres_server, time_source
 
-__all__ = ["clock", "database", "database_url", "postgres_server"]  # fixtures shared with the storage tests
+__all__ = [
+    "database",
+    "database_url",
+    "postgres_server",
+    "time_source",
+]  # fixtures shared with the storage tests
 
 EXAMPLES = Path(__file__).resolve().parents[3] / "examples"
 AGREEMENT = EXAMPLES / "northwind-acme.en.yaml"
@@ -56,7 +61,7 @@ class Api:
     client: TestClient
     app: FastAPI
     database: Database
-    clock: FixedClock
+    time_source: FixedTime
     tokens: dict[str, str] = field(default_factory=dict)
 
     def headers(self, who: str | None) -> dict[str, str]:
@@ -77,7 +82,7 @@ AGREEMENTS = AgreementCache(read_agreement)
 """Parsed agreements shared by every test's app (keyed by SHA-256: parsing YAML is the slow part)."""
 
 
-def store_agreement(db: Database, clock: FixedClock, slug: str) -> None:
+def store_agreement(db: Database, time_source: FixedTime, slug: str) -> None:
     """The example agreement as the client's active version 1, effective from 2027-01-01.
 
     Stored through the repositories (the upload use case is tested on its own): validating and linting
@@ -88,7 +93,7 @@ def store_agreement(db: Database, clock: FixedClock, slug: str) -> None:
         AgreementVersion(0, 0, "", 0, VersionStatus.DRAFT, text, "example", "", NOW, "")
     )
     matrix = dict(agreement.priorities.matrix) if agreement.priorities else None
-    with db.unit_of_work(clock) as uow:
+    with db.unit_of_work(time_source) as uow:
         client = uow.clients.get_by_slug(slug, scope_of(SYSTEM))
         assert client is not None
         version = uow.agreements.add_version(
@@ -99,20 +104,20 @@ def store_agreement(db: Database, clock: FixedClock, slug: str) -> None:
             sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
             time_zone="America/New_York",
             priority_matrix=matrix,
-            uploaded_at=clock.now(),
+            uploaded_at=time_source.now(),
             uploaded_by="seed",
         )
         uow.agreements.set_status(
-            version.id, VersionStatus.ACTIVE, activated_at=clock.now(), effective_from=EFFECTIVE
+            version.id, VersionStatus.ACTIVE, activated_at=time_source.now(), effective_from=EFFECTIVE
         )
         uow.commit()
 
 
-def seed_client(db: Database, clock: FixedClock, slug: str) -> dict[str, str]:
+def seed_client(db: Database, time_source: FixedTime, slug: str) -> dict[str, str]:
     """A client with an active agreement, three tickets with events, and one record of every kind."""
-    make = lambda: db.unit_of_work(clock)  # noqa: E731
+    make = lambda: db.unit_of_work(time_source)  # noqa: E731
     clients.create_client(make(), SYSTEM, slug, slug.title(), "America/New_York")
-    store_agreement(db, clock, slug)
+    store_agreement(db, time_source, slug)
     up = slug.upper()
     day = datetime(2027, 3, 10, 13, 0, tzinfo=UTC)  # 08:00 in New York
     tickets = ticket_batch(
@@ -126,7 +131,7 @@ def seed_client(db: Database, clock: FixedClock, slug: str) -> dict[str, str]:
         (2, day + timedelta(hours=1, minutes=5), EventType.RESPONDED, None),
         (2, day + timedelta(hours=1, minutes=30), EventType.RESOLVED, None),
     )
-    with db.unit_of_work(clock) as uow:
+    with db.unit_of_work(time_source) as uow:
         client_id = uow.clients.get_by_slug(slug, scope_of(SYSTEM)).id  # type: ignore[union-attr]
         uow.imports.tickets(client_id, TicketRows(tickets, events), None)
         uow.imports.outages(
@@ -148,10 +153,10 @@ def seed_client(db: Database, clock: FixedClock, slug: str) -> dict[str, str]:
 
 
 @pytest.fixture
-def api(database: Database, clock: FixedClock) -> Iterator[Api]:
-    clock.set(NOW)
-    objects = {slug: seed_client(database, clock, slug) for slug in ("acme", "beta")}
-    make = lambda: database.unit_of_work(clock)  # noqa: E731
+def api(database: Database, time_source: FixedTime) -> Iterator[Api]:
+    time_source.set(NOW)
+    objects = {slug: seed_client(database, time_source, slug) for slug in ("acme", "beta")}
+    make = lambda: database.unit_of_work(time_source)  # noqa: E731
     callers = {
         "staff": ("ops@msp.example", Role.ENGINEER, None),
         "admin": ("admin@msp.example", Role.ADMIN, None),
@@ -164,7 +169,7 @@ def api(database: Database, clock: FixedClock) -> Iterator[Api]:
         tokens[who] = users.create_token(make(), SYSTEM, email, name=who).secret
     tokens["acme_webhook"] = objects["acme"]["webhook"]
     tokens["beta_webhook"] = objects["beta"]["webhook"]
-    app = create_app(Settings(), uow_factory=make, clock=clock)
+    app = create_app(Settings(), uow_factory=make, time_source=time_source)
     app.state.agreement_cache = AGREEMENTS
     with TestClient(app) as client:
-        yield Api(client, app, database, clock, tokens)
+        yield Api(client, app, database, time_source, tokens)

@@ -50,10 +50,12 @@ def test_the_clocks_move_with_the_second(api: Api) -> None:
     cache = cache_of(api)
     before = by_id(api.get(TICKETS))["T-ACME-1"]["resolution"]["business_seconds"]
     computed = cache.computed
-    api.clock.set(api.clock.now() + timedelta(microseconds=400_000))  # the same second: the same body
+    api.time_source.set(
+        api.time_source.now() + timedelta(microseconds=400_000)
+    )  # the same second: the same body
     assert by_id(api.get(TICKETS))["T-ACME-1"]["resolution"]["business_seconds"] == before
     assert cache.computed == computed
-    api.clock.set(api.clock.now() + timedelta(seconds=1))
+    api.time_source.set(api.time_source.now() + timedelta(seconds=1))
     assert by_id(api.get(TICKETS))["T-ACME-1"]["resolution"]["business_seconds"] == before + 1
     assert cache.computed == computed + 1
 
@@ -79,13 +81,13 @@ def test_with_the_cache_off_every_request_computes(api: Api) -> None:
 
 
 def test_a_tokens_use_is_recorded_without_raising_the_revision(api: Api) -> None:
-    revision = records.data_revision(api.database.unit_of_work(api.clock))
+    revision = records.data_revision(api.database.unit_of_work(api.time_source))
     assert api.get(TICKETS).status_code == 200  # the token's first use: recorded after the answer
-    with api.database.unit_of_work(api.clock) as uow:
+    with api.database.unit_of_work(api.time_source) as uow:
         token = uow.tokens.get_by_hash(users.token_hash(api.tokens["staff"]))
     assert token is not None
-    assert token.last_used_at == api.clock.now()
-    assert records.data_revision(api.database.unit_of_work(api.clock)) == revision
+    assert token.last_used_at == api.time_source.now()
+    assert records.data_revision(api.database.unit_of_work(api.time_source)) == revision
 
 
 def test_a_busy_database_does_not_fail_a_read_because_the_tokens_last_use_cannot_be_written(
@@ -106,14 +108,14 @@ def test_a_revoked_token_or_a_deactivated_user_is_refused_at_once_though_its_che
     computed = checks.computed
     assert api.get(TICKETS).status_code == 200
     assert checks.computed == computed  # the second request reused the check
-    with api.database.unit_of_work(api.clock) as uow:
+    with api.database.unit_of_work(api.time_source) as uow:
         token = uow.tokens.get_by_hash(users.token_hash(api.tokens["staff"]))
     assert token is not None
-    users.revoke_token(api.database.unit_of_work(api.clock), SYSTEM, token.id)
+    users.revoke_token(api.database.unit_of_work(api.time_source), SYSTEM, token.id)
     assert api.get(TICKETS).status_code == 401
 
     assert api.get(TICKETS, who="acme_user").status_code == 200
-    users.deactivate_user(api.database.unit_of_work(api.clock), SYSTEM, "it@acme.example")
+    users.deactivate_user(api.database.unit_of_work(api.time_source), SYSTEM, "it@acme.example")
     assert api.get(TICKETS, who="acme_user").status_code == 401
 
 
@@ -121,7 +123,7 @@ def test_a_later_second_computes_the_clocks_again_but_not_the_reads(api: Api) ->
     stored = api.app.state.stored_pages
     before = by_id(api.get(TICKETS))["T-ACME-1"]["resolution"]["business_seconds"]
     reads = stored.computed
-    api.clock.set(api.clock.now() + timedelta(seconds=5))
+    api.time_source.set(api.time_source.now() + timedelta(seconds=5))
     assert by_id(api.get(TICKETS))["T-ACME-1"]["resolution"]["business_seconds"] == before + 5
     assert stored.computed == reads  # the same stored page, judged at a new instant
     api.post(f"{TICKETS}/T-ACME-1/priority", json={"priority": "P1", "reason": "outage"})

@@ -38,7 +38,7 @@ def test_the_list_carries_each_tickets_live_clocks(api: Api) -> None:
 
 
 def test_a_running_clock_with_three_quarters_of_its_target_used_is_at_risk(api: Api) -> None:
-    api.clock.set(datetime(2027, 3, 10, 20, 0, tzinfo=UTC))  # 15:00 New York: 6 of 8 business hours
+    api.time_source.set(datetime(2027, 3, 10, 20, 0, tzinfo=UTC))  # 15:00 New York: 6 of 8 business hours
     at_risk = api.get(TICKETS, params={"status": "at_risk"}).json()
     assert [t["id"] for t in at_risk["items"]] == ["T-ACME-1"]
     assert at_risk["items"][0]["resolution"]["percent_used"] == 75.0

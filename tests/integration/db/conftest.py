@@ -18,7 +18,7 @@ import sqlalchemy
 from sqlalchemy.engine import make_url
 
 from servicepact.adapters.db import Database, DatabaseSettings
-from servicepact.testing import FixedClock
+from servicepact.testing import FixedTime
 
 POSTGRES_ENV = "SERVICEPACT_TEST_POSTGRES_URL"
 
@@ -91,10 +91,10 @@ LATER = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
 
 
 @pytest.fixture
-def clock() -> FixedClock:
-    return FixedClock(LATER)
+def time_source() -> FixedTime:
+    return FixedTime(LATER)
 
 
 @pytest.fixture
-def uow(database: Database, clock: FixedClock):
-    return database.unit_of_work(clock)
+def uow(database: Database, time_source: FixedTime):
+    return database.unit_of_work(time_source)

@@ -63,7 +63,7 @@ def test_a_client_user_may_not_change_anything(uow, two_clients: Principal, tmp_
         users.create_user(uow, two_clients, "x@acme.example", Role.CLIENT, client="acme")
 
 
-def test_changes_leave_audit_entries_of_who_did_what_and_when(uow, clock, two_clients: Principal):
+def test_changes_leave_audit_entries_of_who_did_what_and_when(uow, time_source, two_clients: Principal):
     engineer = Principal("eve@msp.example", Role.ENGINEER)
     agreements.upload_agreement(uow, engineer, "acme", EXAMPLE.read_text(), read_agreement, activate=True)
     records.change_priority(uow, engineer, "acme", "T2", "P1", reason="client escalated")
@@ -80,7 +80,7 @@ def test_changes_leave_audit_entries_of_who_did_what_and_when(uow, clock, two_cl
     ):
         assert action in actions
     change = next(e for e in entries if e.action is AuditAction.PRIORITY_CHANGED)
-    assert (change.actor, change.object_key, change.at) == ("eve@msp.example", "T2", clock.now())
+    assert (change.actor, change.object_key, change.at) == ("eve@msp.example", "T2", time_source.now())
     assert change.details["from"] == "P2"
     assert change.details["to"] == "P1"
     assert records.get_ticket(uow, SYSTEM, "acme", "T2").events[-1].value == "P1"

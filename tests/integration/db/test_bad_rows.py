@@ -17,7 +17,7 @@ from servicepact.services import agreements, importing, records
 from servicepact.services.access import SYSTEM
 from servicepact.services.importing import ImportReport, ImportRequest
 from servicepact.services.model import ImportKind
-from servicepact.testing import FixedClock
+from servicepact.testing import FixedTime
 from tests.integration.db.helpers import EXAMPLE, add_client, write
 
 pytestmark = pytest.mark.db
@@ -91,11 +91,11 @@ def test_rows_no_version_covers_are_stored_unchecked_and_judged_later(uow, tmp_p
 
 
 def test_instants_after_now_are_bad_rows_and_skipping_keeps_the_good_ones(
-    uow, clock: FixedClock, tmp_path: Path
+    uow, time_source: FixedTime, tmp_path: Path
 ):
     add_client(uow)
     activate(uow)
-    now = clock.now()
+    now = time_source.now()
     path = write(
         tmp_path / "tickets.csv",
         "id,created_at,priority",
@@ -135,13 +135,13 @@ def test_events_of_tickets_that_are_not_stored_are_bad_rows(uow, tmp_path: Path)
 
 
 def test_import_and_evaluate_read_hourly_backups_around_the_spring_forward_gap_the_same_way(
-    uow, clock: FixedClock, tmp_path: Path
+    uow, time_source: FixedTime, tmp_path: Path
 ):
     # London, 2026-03-29: 01:00 GMT -> 02:00 BST. 01:30 does not exist and is read as 02:30 BST (01:30Z),
     # the instant 02:30 names too: in both paths the 02:30 row repeats the 01:30 row and is left out.
     add_client(uow)
     activate(uow)
-    clock.set(datetime(2026, 4, 1, tzinfo=UTC))
+    time_source.set(datetime(2026, 4, 1, tzinfo=UTC))
     path = write(
         tmp_path / "backups.csv",
         "backup_id,started_at,finished_at,status",

@@ -36,9 +36,9 @@ AGREEMENT = EXAMPLE.read_text(encoding="utf-8").replace("start: 2027-01-01", "st
 
 
 @pytest.fixture(autouse=True)
-def in_november(clock) -> None:
-    """The service's clock after October (imports refuse instants after its "now")."""
-    clock.set(NOW)
+def in_november(time_source) -> None:
+    """The service's time source after October (imports refuse instants after its "now")."""
+    time_source.set(NOW)
 
 
 def set_up(uow) -> None:

@@ -23,6 +23,6 @@ def test_every_commit_raises_the_revision_and_a_rolled_back_change_does_not(uow,
         clients.create_client(uow, SYSTEM, "acme", "Acme again", "UTC")
     assert records.data_revision(uow) == after
     with uow:
-        uow.clients.add("beta", "Beta", "UTC", uow.clock.now())
+        uow.clients.add("beta", "Beta", "UTC", uow.time_source.now())
         uow.rollback()
     assert records.data_revision(uow) == after

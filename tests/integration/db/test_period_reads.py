@@ -12,7 +12,7 @@ from pathlib import Path
 from servicepact.services.access import SYSTEM, scope_of
 from servicepact.services.model import ImportKind, Page, Span
 from servicepact.services.ports import UnitOfWork
-from servicepact.testing import FakeUnitOfWork, FixedClock
+from servicepact.testing import FakeUnitOfWork, FixedTime
 from tests.integration.db.helpers import add_client, run_import, write
 
 SPAN = Span(datetime(2026, 3, 1, tzinfo=UTC), datetime(2026, 4, 1, tzinfo=UTC))
@@ -90,10 +90,10 @@ def check_period_reads(uow: UnitOfWork, folder: Path) -> None:
     assert [r.finished_at.date().isoformat() for r in runs] == ["2026-03-01", "2026-04-01"]
 
 
-def test_period_reads_on_the_database(uow, clock: FixedClock, tmp_path: Path):
-    clock.set(NOW)  # the files hold no instant after now
+def test_period_reads_on_the_database(uow, time_source: FixedTime, tmp_path: Path):
+    time_source.set(NOW)  # the files hold no instant after now
     check_period_reads(uow, tmp_path)
 
 
 def test_period_reads_on_the_fake(tmp_path: Path):
-    check_period_reads(FakeUnitOfWork(FixedClock(NOW)), tmp_path)
+    check_period_reads(FakeUnitOfWork(FixedTime(NOW)), tmp_path)

@@ -16,7 +16,7 @@ from servicepact.domain.errors import ConflictError, ExternalServiceError
 from servicepact.services import agreements
 from servicepact.services.access import SYSTEM
 from servicepact.services.model import ImportKind, VersionStatus
-from servicepact.testing import FixedClock
+from servicepact.testing import FixedTime
 from tests.integration.db.helpers import EXAMPLE, add_client, run_import, write
 
 pytestmark = pytest.mark.db
@@ -56,10 +56,10 @@ def test_uploading_twice_the_same_text_stores_one_version(uow):
     assert [v.number for v in agreements.list_versions(uow, SYSTEM, "acme")] == [1]
 
 
-def test_activating_a_version_retires_the_one_active_before(uow, clock: FixedClock):
+def test_activating_a_version_retires_the_one_active_before(uow, time_source: FixedTime):
     add_client(uow)
     v1 = agreements.upload_agreement(uow, SYSTEM, "acme", TEXT, read_agreement, activate=True).version
-    clock.advance(timedelta(days=30))
+    time_source.advance(timedelta(days=30))
     v2 = agreements.upload_agreement(uow, SYSTEM, "acme", CHANGED, read_agreement).version
     assert v1 is not None
     assert v2 is not None
@@ -98,7 +98,9 @@ def test_a_draft_can_be_replaced_until_it_is_activated(uow):
     assert replaced.version.title.endswith("(2)")
 
 
-def test_a_ticket_is_judged_by_the_version_in_force_when_it_was_created(uow, clock: FixedClock, tmp_path):
+def test_a_ticket_is_judged_by_the_version_in_force_when_it_was_created(
+    uow, time_source: FixedTime, tmp_path
+):
     add_client(uow)
     key = "northwind-acme-2027"
     january = datetime(2026, 1, 1, tzinfo=UTC)
@@ -106,7 +108,7 @@ def test_a_ticket_is_judged_by_the_version_in_force_when_it_was_created(uow, clo
     agreements.upload_agreement(
         uow, SYSTEM, "acme", TEXT, read_agreement, activate=True, effective_from=january
     )
-    clock.set(datetime(2026, 2, 20, tzinfo=UTC))
+    time_source.set(datetime(2026, 2, 20, tzinfo=UTC))
     agreements.upload_agreement(
         uow, SYSTEM, "acme", CHANGED, read_agreement, activate=True, effective_from=march
     )
@@ -117,7 +119,7 @@ def test_a_ticket_is_judged_by_the_version_in_force_when_it_was_created(uow, clo
         "NEW,2026-03-02T10:00:00Z,P2",
         "BEFORE,2025-12-01T10:00:00Z,P2",
     )
-    clock.set(datetime(2026, 4, 1, tzinfo=UTC))  # after every ticket: an instant after now is a bad row
+    time_source.set(datetime(2026, 4, 1, tzinfo=UTC))  # after every ticket: an instant after now is a bad row
     run_import(uow, ImportKind.TICKETS, tmp_path / "t.csv")
     judged = {t: agreements.version_for_ticket(uow, SYSTEM, "acme", t) for t in ("OLD", "NEW", "BEFORE")}
     assert judged["OLD"] is not None
@@ -129,7 +131,7 @@ def test_a_ticket_is_judged_by_the_version_in_force_when_it_was_created(uow, clo
     assert agreements.version_in_force(uow, SYSTEM, "acme", key, march - timedelta(seconds=1)).number == 1  # type: ignore[union-attr]
 
 
-def test_a_version_may_not_take_effect_before_the_one_in_force(uow, clock: FixedClock):
+def test_a_version_may_not_take_effect_before_the_one_in_force(uow, time_source: FixedTime):
     add_client(uow)
     agreements.upload_agreement(
         uow,

@@ -16,7 +16,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from servicepact.adapters.demo_data import DEMO_NOW, DemoSummary
-from servicepact.testing import FixedClock
+from servicepact.testing import FixedTime
 from tests.integration.web.helpers import build, make_app
 
 TIMINGS: dict[str, list[float]] = {}
@@ -40,14 +40,14 @@ def client(shared_app) -> Iterator[TestClient]:  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def own(demo: DemoSummary, tmp_path: Path) -> Iterator[tuple[TestClient, FixedClock]]:
-    """A client over a copy of the demo database, and the clock of its app: for tests that change data."""
+def own(demo: DemoSummary, tmp_path: Path) -> Iterator[tuple[TestClient, FixedTime]]:
+    """A client over a copy of the demo database, and its app's time source: for tests that change data."""
     source = Path(demo.database_url.removeprefix("sqlite:///"))
     copy = tmp_path / "demo.db"
     shutil.copy(source, copy)
-    clock = FixedClock(DEMO_NOW)
-    with TestClient(make_app(f"sqlite:///{copy}", clock)) as test_client:
-        yield test_client, clock
+    time_source = FixedTime(DEMO_NOW)
+    with TestClient(make_app(f"sqlite:///{copy}", time_source)) as test_client:
+        yield test_client, time_source
 
 
 @pytest.fixture

@@ -12,8 +12,8 @@ from servicepact.adapters.demo_data import DEMO_NOW, DemoSummary, build_demo
 from servicepact.entrypoints.bootstrap import database_uow_factory
 from servicepact.entrypoints.http.app import create_app
 from servicepact.entrypoints.http.settings import Settings
-from servicepact.services.ports import Clock
-from servicepact.testing import FixedClock
+from servicepact.services.ports import TimeSource
+from servicepact.testing import FixedTime
 
 ADMIN = "admin@northwind.example"
 ENGINEER = "engineer@northwind.example"
@@ -28,12 +28,12 @@ def build(path: Path, months: int) -> DemoSummary:
     return build_demo(path, months=months, passwords=PASSWORDS)
 
 
-def make_app(database_url: str, clock: Clock | None = None) -> FastAPI:
-    clock = clock or FixedClock(DEMO_NOW)
+def make_app(database_url: str, time_source: TimeSource | None = None) -> FastAPI:
+    time_source = time_source or FixedTime(DEMO_NOW)
     return create_app(
         Settings(database_url=database_url, secret_key=SECRET),
-        uow_factory=database_uow_factory(database_url, clock=clock),
-        clock=clock,
+        uow_factory=database_uow_factory(database_url, time_source=time_source),
+        time_source=time_source,
     )
 
 

@@ -97,7 +97,7 @@ def test_a_tampered_session_cookie_counts_as_no_session(client: TestClient):
 
 
 def test_repeated_failed_sign_ins_are_throttled_even_for_the_right_password_until_the_wait_is_over(own):  # type: ignore[no-untyped-def]
-    client, clock = own
+    client, time_source = own
     for _ in range(3):
         assert sign_in(client, ADMIN, "wrong-password").status_code == 401
     fourth = sign_in(client, ADMIN, "wrong-password")
@@ -106,7 +106,7 @@ def test_repeated_failed_sign_ins_are_throttled_even_for_the_right_password_unti
     assert blocked.status_code == 429
     assert blocked.headers["retry-after"] == "2"
     assert "Too many failed sign-ins" in blocked.text
-    clock.advance(timedelta(seconds=3))
+    time_source.advance(timedelta(seconds=3))
     assert sign_in(client, ADMIN).status_code == 303
 
 

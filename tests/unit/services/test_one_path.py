@@ -16,7 +16,7 @@ from servicepact.services.access import SYSTEM
 from servicepact.services.live_clocks import AgreementCache, SlaStatus, list_ticket_clocks
 from servicepact.services.model import ImportKind, Page
 from servicepact.services.reports import stored_period
-from servicepact.testing import FakeUnitOfWork, FixedClock
+from servicepact.testing import FakeUnitOfWork, FixedTime
 
 EXAMPLE = Path(__file__).resolve().parents[3] / "examples" / "northwind-acme.en.yaml"
 TEXT = EXAMPLE.read_text(encoding="utf-8")
@@ -28,7 +28,7 @@ NOW = datetime(2027, 4, 10, 12, 0, tzinfo=UTC)
 
 @pytest.fixture
 def uow(tmp_path: Path) -> FakeUnitOfWork:
-    uow = FakeUnitOfWork(FixedClock(NOW))
+    uow = FakeUnitOfWork(FixedTime(NOW))
     clients.create_client(uow, SYSTEM, "acme", "Acme", "America/New_York")
     assert agreements.upload_agreement(uow, SYSTEM, "acme", TEXT, read_agreement, activate=True).version
     assert agreements.upload_agreement(
@@ -105,7 +105,7 @@ def test_the_period_read_pages_through_every_row_with_no_cap(uow, monkeypatch):
 
 
 def test_history_stored_with_impact_and_urgency_before_any_version_takes_the_matrix_priority(tmp_path: Path):
-    uow = FakeUnitOfWork(FixedClock(NOW))
+    uow = FakeUnitOfWork(FixedTime(NOW))
     clients.create_client(uow, SYSTEM, "acme", "Acme", "America/New_York")
     tickets = tmp_path / "tickets.csv"
     tickets.write_text(

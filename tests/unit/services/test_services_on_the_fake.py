@@ -24,7 +24,7 @@ from servicepact.services.access import SYSTEM, Principal, scope_of
 from servicepact.services.fingerprints import event_keys
 from servicepact.services.model import AuditAction, ImportKind, Role, VersionStatus
 from servicepact.services.ports import EventRows, ImportProgress, ParsedInput, PriorityOf, TicketRows
-from servicepact.testing import FakeUnitOfWork, FixedClock, event_batch, make_client, ticket_batch
+from servicepact.testing import FakeUnitOfWork, FixedTime, event_batch, make_client, ticket_batch
 
 EXAMPLE = Path(__file__).resolve().parents[3] / "examples" / "northwind-acme.en.yaml"
 TEXT = EXAMPLE.read_text(encoding="utf-8")
@@ -75,7 +75,7 @@ def do_import(uow: FakeUnitOfWork, parsed: ParsedInput, principal: Principal = S
 
 @pytest.fixture
 def uow() -> FakeUnitOfWork:
-    fake = FakeUnitOfWork(FixedClock(T0))
+    fake = FakeUnitOfWork(FixedTime(T0))
     make_client(fake, "acme")
     make_client(fake, "globex")
     return fake
@@ -122,7 +122,7 @@ def test_versions_activate_in_order_and_retire_the_previous(uow: FakeUnitOfWork)
     # Spec 1.1 §6: a version takes effect at the start of its term by default; with equal starts the
     # version activated later wins.
     v1 = agreements.upload_agreement(uow, SYSTEM, "acme", TEXT, read_agreement, activate=True).version
-    uow.clock.advance(timedelta(days=10))  # type: ignore[attr-defined]
+    uow.time_source.advance(timedelta(days=10))  # type: ignore[attr-defined]
     v2 = agreements.upload_agreement(uow, SYSTEM, "acme", CHANGED, read_agreement, activate=True).version
     assert v1 is not None
     assert v2 is not None
@@ -237,7 +237,7 @@ def test_tokens_are_shown_once_and_stored_as_their_hash(uow: FakeUnitOfWork):
 def test_a_tokens_use_is_recorded_at_most_once_a_minute_per_process(uow: FakeUnitOfWork):
     users.create_user(uow, SYSTEM, "jo@acme.example", Role.ENGINEER)
     new = users.create_token(uow, SYSTEM, "jo@acme.example")
-    check, uses, now = users.check_token(uow, new.secret), users.TokenUses(), uow.clock.now()
+    check, uses, now = users.check_token(uow, new.secret), users.TokenUses(), uow.time_source.now()
     assert uses.due(check, now)  # never used
     assert not uses.due(check, now + timedelta(seconds=59))  # tried a moment ago in this process
     assert uses.due(check, now + timedelta(seconds=61))
@@ -245,8 +245,8 @@ def test_a_tokens_use_is_recorded_at_most_once_a_minute_per_process(uow: FakeUni
     users.record_token_use(uow, check.token_id)
     assert records.data_revision(uow) == revision  # bookkeeping: what was computed is still good
     recorded = users.check_token(uow, new.secret)
-    assert recorded.last_used_at == uow.clock.now()
-    assert not users.TokenUses().due(recorded, uow.clock.now() + timedelta(seconds=30))
+    assert recorded.last_used_at == uow.time_source.now()
+    assert not users.TokenUses().due(recorded, uow.time_source.now() + timedelta(seconds=30))
 
 
 def test_a_user_makes_tokens_only_for_themself_unless_admin(uow: FakeUnitOfWork):

@@ -15,14 +15,15 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from servicepact.adapters.db import migrate
 from servicepact.adapters.db.engine import DatabaseSettings, make_engine, normalise_url
-from servicepact.adapters.db.uow import SqlAlchemyUnitOfWork, SystemClock, translate
-from servicepact.services.ports import Clock
+from servicepact.adapters.db.uow import SqlAlchemyUnitOfWork, translate
+from servicepact.adapters.system_time import SystemTime
+from servicepact.services.ports import TimeSource
 
 __all__ = [
     "Database",
     "DatabaseSettings",
     "SqlAlchemyUnitOfWork",
-    "SystemClock",
+    "SystemTime",
     "make_engine",
     "normalise_url",
     "translate",
@@ -37,8 +38,8 @@ class Database:
         self.engine = engine or make_engine(settings)
         self.sessions: sessionmaker[Session] = sessionmaker(self.engine, expire_on_commit=False)
 
-    def unit_of_work(self, clock: Clock | None = None) -> SqlAlchemyUnitOfWork:
-        return SqlAlchemyUnitOfWork(self.sessions, clock)
+    def unit_of_work(self, time_source: TimeSource | None = None) -> SqlAlchemyUnitOfWork:
+        return SqlAlchemyUnitOfWork(self.sessions, time_source)
 
     def upgrade(self, revision: str = "head") -> None:
         migrate.upgrade(self.engine, revision)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from types import TracebackType
 from typing import Self
 
@@ -14,13 +13,9 @@ from servicepact.adapters.db.bulk import SqlImports
 from servicepact.adapters.db.records import SqlRecords
 from servicepact.adapters.db.repositories import SqlAgreements, SqlAudit, SqlClients, SqlTokens, SqlUsers
 from servicepact.adapters.db.tables import REVISION_ROW, DataRevisionRow
+from servicepact.adapters.system_time import SystemTime
 from servicepact.domain.errors import ConflictError, ExternalServiceError, ServicepactError
-from servicepact.services.ports import Clock
-
-
-class SystemClock:
-    def now(self) -> datetime:
-        return datetime.now(UTC)
+from servicepact.services.ports import TimeSource
 
 
 def translate(error: SQLAlchemyError) -> ServicepactError:
@@ -49,9 +44,9 @@ class SqlAlchemyUnitOfWork:
     what was not committed and closes the session.
     """
 
-    def __init__(self, sessions: sessionmaker[Session], clock: Clock | None = None) -> None:
+    def __init__(self, sessions: sessionmaker[Session], time_source: TimeSource | None = None) -> None:
         self._sessions = sessions
-        self.clock: Clock = clock or SystemClock()
+        self.time_source: TimeSource = time_source or SystemTime()
         self._session: Session | None = None
         self._depth = 0
 

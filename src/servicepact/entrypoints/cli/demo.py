@@ -77,15 +77,19 @@ def demo(
 def _serve(database_url: str, host: str, port: int, now: datetime) -> None:
     import uvicorn
 
-    from servicepact.adapters.demo_data import DemoClock
+    from servicepact.adapters.demo_data import DemoTime
     from servicepact.entrypoints.bootstrap import database_uow_factory
     from servicepact.entrypoints.http.app import create_app
     from servicepact.entrypoints.http.settings import Settings
     from servicepact.entrypoints.http.web import warm_up
 
-    clock = DemoClock(now)
+    time_source = DemoTime(now)
     settings = Settings.from_env({"SERVICEPACT_DATABASE_URL": database_url})
-    web = create_app(settings, uow_factory=database_uow_factory(database_url, clock=clock), clock=clock)
+    web = create_app(
+        settings,
+        uow_factory=database_uow_factory(database_url, time_source=time_source),
+        time_source=time_source,
+    )
     warm_up(web)
     console.print(f"servicepact demo on http://{host}:{port}/ (Ctrl+C stops it)", markup=False)
     uvicorn.run(web, host=host, port=port, log_level="warning")

@@ -8,15 +8,15 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
 
 import anyio.to_thread
 from fastapi import FastAPI
 
+from servicepact.adapters.system_time import SystemTime
 from servicepact.entrypoints.http.errors import install_error_handlers
 from servicepact.entrypoints.http.settings import Settings
 from servicepact.services.live_clocks import StoredPage
-from servicepact.services.ports import Clock, UnitOfWork
+from servicepact.services.ports import TimeSource, UnitOfWork
 from servicepact.services.revision_cache import RevisionCache
 from servicepact.services.users import TokenCheck, TokenUses
 
@@ -29,18 +29,13 @@ never wait for a connection, and plenty for two cores."""
 KEPT_FOR = 60.0  # seconds: a write that bypassed the unit of work (by hand, a restore) shows within this
 
 
-class SystemClock:
-    def now(self) -> datetime:
-        return datetime.now(UTC)
-
-
 @dataclass
 class AppContext:
     """What every request handler reaches through ``request.app.state.context``."""
 
     settings: Settings
     uow_factory: Callable[[], UnitOfWork]
-    clock: Clock
+    time_source: TimeSource
 
 
 @asynccontextmanager
@@ -58,7 +53,7 @@ def create_app(
     settings: Settings | None = None,
     *,
     uow_factory: Callable[[], UnitOfWork] | None = None,
-    clock: Clock | None = None,
+    time_source: TimeSource | None = None,
 ) -> FastAPI:
     """The app. Without ``uow_factory`` it opens the database of ``settings.database_url``."""
     settings = settings or Settings.from_env()
@@ -75,7 +70,9 @@ def create_app(
         redoc_url=None,
         lifespan=_lifespan,
     )
-    app.state.context = AppContext(settings=settings, uow_factory=uow_factory, clock=clock or SystemClock())
+    app.state.context = AppContext(
+        settings=settings, uow_factory=uow_factory, time_source=time_source or SystemTime()
+    )
     app.state.response_cache = RevisionCache[bytes](settings.response_cache_size)
     app.state.stored_pages = RevisionCache[StoredPage](settings.response_cache_size, max_age=KEPT_FOR)
     app.state.token_checks = RevisionCache[TokenCheck](

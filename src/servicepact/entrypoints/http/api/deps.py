@@ -111,7 +111,7 @@ async def get_principal(
     except PermissionDeniedError as error:
         raise unauthorized(error.message) from None
     token_uses: users.TokenUses = request.app.state.token_uses
-    if token_uses.due(check, context.clock.now()):
+    if token_uses.due(check, context.time_source.now()):
         background.add_task(_record_use, context, check.token_id)
     return check.principal
 
@@ -157,7 +157,7 @@ StoredPagesDep = Annotated[StoredPages, Depends(get_stored_pages)]
 
 
 async def get_now(context: ContextDep) -> datetime:
-    return context.clock.now()
+    return context.time_source.now()
 
 
 NowDep = Annotated[datetime, Depends(get_now)]

@@ -30,7 +30,7 @@ from servicepact.domain.records import (
     TicketEvent,
 )
 from servicepact.services.importing import ImportReport
-from servicepact.services.live_clocks import Clock, SlaStatus, TicketClocks
+from servicepact.services.live_clocks import SlaClock, SlaStatus, TicketClocks
 from servicepact.services.model import AgreementVersion, ImportKind, VersionStatus
 from servicepact.services.webhooks import CREATED, WebhookEvent, WebhookReport
 
@@ -242,7 +242,7 @@ class ClockPublic(Schema):
     percent_used: float | None
 
     @classmethod
-    def of(cls, clock: Clock | None) -> Self | None:
+    def of(cls, clock: SlaClock | None) -> Self | None:
         if clock is None:
             return None
         return cls.model_construct(  # the service's own typed values: built without validating again

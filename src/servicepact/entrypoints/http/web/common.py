@@ -44,7 +44,7 @@ from servicepact.services import access
 from servicepact.services.access import Principal
 from servicepact.services.live_clocks import AgreementCache
 from servicepact.services.model import Role, User
-from servicepact.services.ports import AgreementParser, Clock, UnitOfWork
+from servicepact.services.ports import AgreementParser, TimeSource, UnitOfWork
 from servicepact.services.reports import StoredPeriod, StoredPeriods
 from servicepact.services.revision_cache import RevisionCache
 
@@ -114,8 +114,8 @@ def context(request: Request) -> Any:
     return request.app.state.context
 
 
-def clock(request: Request) -> Clock:
-    return context(request).clock  # type: ignore[no-any-return]
+def time_source(request: Request) -> TimeSource:
+    return context(request).time_source  # type: ignore[no-any-return]
 
 
 def new_uow(request: Request) -> UnitOfWork:
@@ -285,7 +285,7 @@ def render(
         "csrf_field": CSRF_FIELD,
         "path": request.url.path,
         "full_path": request.url.path + (f"?{request.url.query}" if request.url.query else ""),
-        "now": clock(request).now(),
+        "now": time_source(request).now(),
         **(values or {}),
     }
     html = environment().get_template(template).render(page)
@@ -297,7 +297,7 @@ def redirect(url: str) -> RedirectResponse:
 
 
 def now_of(request: Request) -> datetime:
-    return clock(request).now()
+    return time_source(request).now()
 
 
 # --- errors become pages -------------------------------------------------------------------------------
@@ -389,7 +389,7 @@ def warm_up(app: Any) -> None:
         if getattr(app.state, "web", None) is None:
             app.state.web = WebState(SessionCodec(ctx.settings.secret_key))
     state: WebState = app.state.web
-    now = ctx.clock.now()
+    now = ctx.time_source.now()
     for client in clients.list_clients(ctx.uow_factory(), access.SYSTEM):
         overview = dashboard.client_overview(
             ctx.uow_factory(),
