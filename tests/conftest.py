@@ -1,4 +1,14 @@
-"""Shared fixtures: paths to the project's examples and to ../shared (skipped cleanly where absent)."""
+"""Shared fixtures: the project's examples, the shared folder (../shared) and hypothesis' profiles.
+
+The shared folder is ``SERVICEPACT_SHARED`` when set, else ``../shared`` beside the project. Tests that need
+it go through :func:`shared_path` (or the ``shared_dir`` fixture): where it is absent they are skipped on a
+workstation and FAIL with ``CI=true``, so a CI run never passes by skipping the real-data tests.
+
+Hypothesis: the ``dev`` profile (default) is quick; ``CI=true`` loads ``ci``, more examples and no deadline
+(CI machines are slower and shared). Both keep the example database under ``.hypothesis/`` at the project's
+root, whatever the working directory and even with ``-p no:cacheprovider``, so a failure found once is
+replayed first on the next run. ``HYPOTHESIS_PROFILE`` picks a profile by name.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +16,36 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
+from hypothesis.database import DirectoryBasedExampleDatabase
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
-SHARED = Path(os.environ.get("SERVICEPACT_SHARED", ROOT.parent / "shared"))
+SHARED = Path(os.environ.get("SERVICEPACT_SHARED") or ROOT.parent / "shared")
+IN_CI = os.environ.get("CI") == "true"
+
+EXAMPLE_DATABASE = DirectoryBasedExampleDatabase(ROOT / ".hypothesis" / "examples")
+settings.register_profile("dev", max_examples=25, database=EXAMPLE_DATABASE)
+settings.register_profile(
+    "ci",
+    max_examples=200,
+    deadline=None,
+    database=EXAMPLE_DATABASE,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if IN_CI else "dev"))
+
+
+def shared_path(*parts: str) -> Path:
+    """The path ``parts`` inside the shared folder; skips the test where it is absent (fails in CI)."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        reason = f"{path} is not present (the shared folder is SERVICEPACT_SHARED, else ../shared)"
+        if IN_CI:
+            pytest.fail(f"CI=true: {reason}")
+        pytest.skip(reason)
+    return path
 
 
 @pytest.fixture
@@ -19,9 +55,7 @@ def examples_dir() -> Path:
 
 @pytest.fixture
 def shared_dir() -> Path:
-    if not SHARED.is_dir():
-        pytest.skip(f"../shared is not present at {SHARED}")
-    return SHARED
+    return shared_path()
 
 
 @pytest.fixture

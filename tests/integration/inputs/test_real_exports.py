@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import collections
-import os
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -11,19 +10,13 @@ import pytest
 
 from servicepact.adapters.inputs.uci import UCI_MATRIX, read_servicenow_log
 from servicepact.adapters.inputs.upptime import checks_to_outages, read_monitor_checks
-
-ROOT = Path(__file__).resolve().parents[3]
-SHARED = Path(os.environ.get("SERVICEPACT_SHARED", ROOT / ".." / "shared"))
-DATA = SHARED / "data"
+from tests.conftest import shared_path
 
 pytestmark = pytest.mark.slow
 
 
 def data_file(*parts: str) -> Path:
-    path = DATA.joinpath(*parts)
-    if not path.is_file():
-        pytest.skip(f"real data not present at {path} (set SERVICEPACT_SHARED)")
-    return path
+    return shared_path("data", *parts)
 
 
 @pytest.fixture(scope="module")

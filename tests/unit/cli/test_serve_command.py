@@ -18,7 +18,10 @@ class FakeDatabase:
 
 def test_serve_gives_every_worker_the_same_session_key(monkeypatch, capsys):
     started = {}
-    monkeypatch.delenv("SERVICEPACT_SECRET_KEY", raising=False)
+    # setenv first, so that monkeypatch records the variable and removes what serve() writes after the test
+    # (delenv of an unset variable records nothing, and serve's os.environ write would leak).
+    monkeypatch.setenv("SERVICEPACT_SECRET_KEY", "")
+    monkeypatch.delenv("SERVICEPACT_SECRET_KEY")
     monkeypatch.setattr(bootstrap, "database", lambda url: FakeDatabase())
     monkeypatch.setattr(uvicorn, "run", lambda *args, **kwargs: started.update(kwargs))
     assert main(["serve", "--workers", "2", "--port", "8123"]) == 0

@@ -5,16 +5,15 @@ import pytest
 
 from servicepact.domain.lint import RULES, Severity
 from servicepact.domain.lint.registry import LANGUAGES, Rule, define, hit
+from tests.conftest import shared_path
 
 ROOT = Path(__file__).resolve().parents[3]
-SPEC = ROOT.parent / "shared" / "spec" / "agreement-format.md"
 SEVERITIES = {"E": Severity.ERROR, "W": Severity.WARNING, "I": Severity.INFO}
 
 
 def _spec_table():
-    if not SPEC.exists():
-        pytest.skip("the spec is not present next to the project")
-    rows = re.findall(r"^\| (SP\d{3}) \| ([EWI]) \|", SPEC.read_text(encoding="utf-8"), re.MULTILINE)
+    spec = shared_path("spec", "agreement-format.md")
+    rows = re.findall(r"^\| (SP\d{3}) \| ([EWI]) \|", spec.read_text(encoding="utf-8"), re.MULTILINE)
     return {code: SEVERITIES[letter] for code, letter in rows}
 
 

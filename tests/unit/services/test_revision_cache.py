@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import threading
-import time
+from concurrent.futures import Future
 
 import pytest
 
 from servicepact.domain.errors import InputError
+from servicepact.services import revision_cache
 from servicepact.services.revision_cache import RevisionCache
 
 
@@ -25,31 +26,55 @@ def test_a_kept_body_is_answered_without_computing_again() -> None:
     assert (len(calls), cache.computed) == (1, 1)
 
 
-def test_requests_for_a_key_being_computed_wait_for_that_one_computation() -> None:
-    cache = RevisionCache(size=4)
+class _CountedFuture(Future[bytes]):
+    """A future that counts the callers that wait on it before it is done."""
+
+    waiting = threading.Semaphore(0)
+
+    def result(self, timeout: float | None = None) -> bytes:
+        if not self.done():
+            type(self).waiting.release()
+        return super().result(timeout)
+
+
+def test_requests_for_a_key_being_computed_wait_for_that_one_computation(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The waiters must be seen waiting on the computation in flight before it is released: a waiter that
+    # arrived after it had finished would be answered from the cache and prove nothing about single flight.
+    monkeypatch.setattr(_CountedFuture, "waiting", threading.Semaphore(0))
+    monkeypatch.setattr(revision_cache, "Future", _CountedFuture)
+    cache: RevisionCache[bytes] = RevisionCache(size=4)
     started, release = threading.Event(), threading.Event()
-    calls: list[int] = []
+    calls: list[str] = []
 
     def slow() -> bytes:
-        calls.append(1)
+        calls.append("first")
         started.set()
         release.wait(5)
         return b"computed once"
+
+    def again() -> bytes:
+        calls.append("a waiter")
+        return b"computed again"
 
     results: list[bytes] = []
     first = threading.Thread(target=lambda: results.append(cache.get("k", slow)))
     first.start()
     assert started.wait(5)
     assert cache.peek("k") is None  # still being computed: peek never waits
-    waiters = [threading.Thread(target=lambda: results.append(cache.get("k", slow))) for _ in range(3)]
+    waiters = [threading.Thread(target=lambda: results.append(cache.get("k", again))) for _ in range(3)]
     for waiter in waiters:
         waiter.start()
-    time.sleep(0.05)
-    release.set()
-    for thread in (first, *waiters):
-        thread.join(5)
+    try:
+        for _ in waiters:
+            assert _CountedFuture.waiting.acquire(timeout=5), "a request did not wait for the computation"
+    finally:
+        release.set()
+        for thread in (first, *waiters):
+            thread.join(5)
     assert results == [b"computed once"] * 4
-    assert len(calls) == 1
+    assert calls == ["first"]
 
 
 def test_an_error_reaches_the_caller_and_is_not_kept() -> None:
