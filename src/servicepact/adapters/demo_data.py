@@ -29,6 +29,7 @@ from zoneinfo import ZoneInfo
 from servicepact.adapters.agreement_files import read_agreement
 from servicepact.adapters.db import Database, DatabaseSettings
 from servicepact.adapters.db.input_files import FileInputReader
+from servicepact.adapters.example_files import EXAMPLES
 from servicepact.domain.agreement import Agreement
 from servicepact.domain.calendars import BusinessCalendar
 from servicepact.services import agreements, clients, importing, users
@@ -37,8 +38,6 @@ from servicepact.services.model import ImportKind, Role
 
 DEMO_NOW = datetime(2027, 3, 24, 14, 30, tzinfo=UTC)
 """The demo's "now": late in March 2027, so that March is a month in progress with open tickets."""
-
-EXAMPLES = Path(__file__).resolve().parents[3] / "examples"
 
 
 class MovableTime:

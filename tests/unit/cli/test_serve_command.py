@@ -1,3 +1,4 @@
+import importlib
 import os
 
 import uvicorn
@@ -23,6 +24,8 @@ def test_serve_gives_every_worker_the_same_session_key(monkeypatch, capsys):
     monkeypatch.setenv("SERVICEPACT_SECRET_KEY", "")
     monkeypatch.delenv("SERVICEPACT_SECRET_KEY")
     monkeypatch.setattr(bootstrap, "database", lambda url: FakeDatabase())
+    serve_command = importlib.import_module("servicepact.entrypoints.cli.serve")
+    monkeypatch.setattr(serve_command, "ensure_port_free", lambda host, port: None)  # 8123 may be taken
     monkeypatch.setattr(uvicorn, "run", lambda *args, **kwargs: started.update(kwargs))
     assert main(["serve", "--workers", "2", "--port", "8123"]) == 0
     assert started["workers"] == 2

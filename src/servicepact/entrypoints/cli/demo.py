@@ -15,16 +15,18 @@ import typer
 from rich.table import Table
 
 from servicepact.adapters.agreement_files import read_agreement
+from servicepact.adapters.example_files import example_agreements
 from servicepact.domain.agreement import Agreement
 from servicepact.domain.lint import Severity, lint
 from servicepact.entrypoints.cli.app import app
 from servicepact.entrypoints.cli.output import console
+from servicepact.entrypoints.cli.ports import ensure_port_free
 
 DEFAULT_DB = Path("servicepact-demo.db")
 
 
 def _default_files() -> list[Path]:
-    return sorted(Path("examples").glob("*.yaml"))
+    return sorted(Path("examples").glob("*.yaml")) or example_agreements()
 
 
 @app.command()
@@ -53,6 +55,8 @@ def demo(
     if check or files:
         _check(files or _default_files())
         return
+    if serve:
+        ensure_port_free(host, port, hint="make demo PORT=…")
     from servicepact.adapters.demo_data import EXAMPLES, build_demo
 
     examples = Path("examples") if Path("examples").is_dir() else EXAMPLES

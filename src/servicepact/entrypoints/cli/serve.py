@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from servicepact.entrypoints.cli.app import app, stderr
+from servicepact.entrypoints.cli.ports import ensure_port_free
 
 APP_FACTORY = "servicepact.entrypoints.http.app:create_app"
 
@@ -31,6 +32,7 @@ def serve(
 
     Example: servicepact serve --port 8000
     """
+    ensure_port_free(host, port)
     import uvicorn
 
     from servicepact.entrypoints.bootstrap import database
