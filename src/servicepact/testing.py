@@ -34,7 +34,7 @@ from servicepact.domain.records import (
     TicketBatch,
     TicketEvent,
 )
-from servicepact.services.access import SYSTEM, Principal, Scope
+from servicepact.services.access import SYSTEM
 from servicepact.services.fingerprints import event_keys
 from servicepact.services.model import (
     AgreementVersion,
@@ -43,7 +43,9 @@ from servicepact.services.model import (
     AuditEntry,
     Client,
     Page,
+    Principal,
     Role,
+    Scope,
     Span,
     StoredCheck,
     User,

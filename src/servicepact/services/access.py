@@ -8,6 +8,9 @@ Every read of the repositories takes a :class:`Scope`, and only :func:`scope_of`
 - :func:`writable_client`: as above, and :class:`PermissionDeniedError` for a read-only caller;
 - :func:`require_admin`: user management.
 
+:class:`Principal` and :class:`Scope` live in :mod:`servicepact.services.model` (the ports use them too);
+they are named here as well, where callers have always found them.
+
 >>> from servicepact.services.access import Principal, Role, scope_of
 >>> scope_of(Principal("ops@msp.example", Role.CLIENT, client_id=7)).allows(8)
 False
@@ -15,10 +18,8 @@ False
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from servicepact.domain.errors import NotFoundError, PermissionDeniedError
-from servicepact.services.model import Client, Role, User
+from servicepact.services.model import Client, Principal, Role, Scope, User
 from servicepact.services.ports import UnitOfWork
 
 __all__ = [
@@ -36,23 +37,6 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
-class Principal:
-    """An authenticated caller: a user (``user_id``) or the local command line (``user_id`` None).
-
-    ``client_id`` is the one client a ``client``-role principal may read.
-    """
-
-    name: str
-    role: Role
-    client_id: int | None = None
-    user_id: int | None = None
-
-    def __post_init__(self) -> None:
-        if (self.role is Role.CLIENT) != (self.client_id is not None):
-            raise PermissionDeniedError("a client principal needs exactly one client; staff have none")
-
-
 SYSTEM = Principal("cli", Role.ADMIN)
 """The local command line: whoever can run it can open the database file anyway."""
 
@@ -62,16 +46,6 @@ def principal_of(user: User) -> Principal:
     if not user.active:
         raise PermissionDeniedError(f"the user {user.email} is deactivated")
     return Principal(user.email, user.role, user.client_id, user.id)
-
-
-@dataclass(frozen=True)
-class Scope:
-    """The clients a query may return rows of: ``client_ids`` None means every client."""
-
-    client_ids: frozenset[int] | None
-
-    def allows(self, client_id: int) -> bool:
-        return self.client_ids is None or client_id in self.client_ids
 
 
 def scope_of(principal: Principal) -> Scope:

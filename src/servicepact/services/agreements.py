@@ -22,8 +22,7 @@ from servicepact.domain.agreement import Agreement
 from servicepact.domain.errors import AgreementError, ConflictError, InputError, NotFoundError
 from servicepact.domain.lint import Finding, Severity, lint
 from servicepact.services import access
-from servicepact.services.access import Principal
-from servicepact.services.model import AgreementVersion, AuditAction, Client, VersionStatus
+from servicepact.services.model import AgreementVersion, AuditAction, Client, Principal, VersionStatus
 from servicepact.services.ports import AgreementParser, UnitOfWork
 from servicepact.services.versions import client_rule, term_start
 

@@ -8,8 +8,7 @@ that make the changes, in the same transaction as the change.
 from __future__ import annotations
 
 from servicepact.services import access
-from servicepact.services.access import Principal
-from servicepact.services.model import AuditEntry, Page
+from servicepact.services.model import AuditEntry, Page, Principal
 from servicepact.services.ports import UnitOfWork
 
 

@@ -12,8 +12,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from servicepact.domain.errors import InputError
 from servicepact.services import access
-from servicepact.services.access import Principal
-from servicepact.services.model import AuditAction, Client
+from servicepact.services.model import AuditAction, Client, Principal
 from servicepact.services.ports import RecordCounts, UnitOfWork
 
 _SLUG = re.compile(r"[a-z0-9][a-z0-9-]{0,62}")

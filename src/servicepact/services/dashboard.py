@@ -25,7 +25,6 @@ from servicepact.domain.evaluation import Evaluation, EvaluationInputs, Period
 from servicepact.domain.evaluation.requirements import evaluate_requirements
 from servicepact.domain.records import Asset, EventType, Ticket, TicketEvent
 from servicepact.services import access
-from servicepact.services.access import Principal
 from servicepact.services.live_clocks import (
     AgreementCache,
     OptionsOf,
@@ -34,7 +33,7 @@ from servicepact.services.live_clocks import (
     TicketClocks,
     clocks_of,
 )
-from servicepact.services.model import AgreementVersion, Client
+from servicepact.services.model import AgreementVersion, Client, Principal
 from servicepact.services.ports import AgreementParser, UnitOfWork
 from servicepact.services.reports import StoredPeriods, judged_period, stored_period
 from servicepact.services.stored_inputs import read_all_assets, read_period, tickets_to_batches

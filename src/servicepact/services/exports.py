@@ -20,8 +20,7 @@ from datetime import datetime
 from servicepact.domain.errors import InputError
 from servicepact.domain.evaluation import CoveredSpan, Period
 from servicepact.domain.records import Asset, BackupRun, Outage, RestoreTest, Ticket
-from servicepact.services.access import Principal
-from servicepact.services.model import AgreementVersion
+from servicepact.services.model import AgreementVersion, Principal
 from servicepact.services.ports import AgreementParser, UnitOfWork
 from servicepact.services.reports import judged_period
 from servicepact.services.stored_inputs import read_period

@@ -33,8 +33,7 @@ from servicepact.domain.evaluation.uptime import check_spans
 from servicepact.domain.input_rules import InputRules, PriorityLevels, ValueMap
 from servicepact.domain.records import Outage
 from servicepact.services import access
-from servicepact.services.access import Principal, Scope
-from servicepact.services.model import AuditAction, ImportKind, StoredCheck
+from servicepact.services.model import AuditAction, ImportKind, Principal, Scope, StoredCheck
 from servicepact.services.ports import (
     AgreementParser,
     AssetRows,

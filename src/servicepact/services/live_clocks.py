@@ -39,8 +39,7 @@ from servicepact.domain.errors import AgreementError, InputError, NotFoundError
 from servicepact.domain.evaluation.requirements import evaluate_requirements
 from servicepact.domain.records import Asset, EventType, Ticket
 from servicepact.services import access
-from servicepact.services.access import Principal, Scope
-from servicepact.services.model import AgreementVersion, Client, Page
+from servicepact.services.model import AgreementVersion, Client, Page, Principal, Scope
 from servicepact.services.ports import AgreementParser, UnitOfWork
 from servicepact.services.revision_cache import RevisionCache
 from servicepact.services.stored_inputs import tickets_to_batches

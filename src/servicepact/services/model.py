@@ -1,4 +1,5 @@
-"""What the service layer stores and returns: clients, agreement versions, users, tokens, audit entries.
+"""What the service layer stores and returns: clients, agreement versions, users, tokens, audit entries;
+and who asks (:class:`Principal`) and what a query may return (:class:`Scope`).
 
 Plain frozen dataclasses (no ORM): the API builds its schemas from these, the database adapter maps
 rows to and from them, and :mod:`servicepact.testing` keeps them in memory. Instants are aware UTC.
@@ -12,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from servicepact.domain.errors import InputError
+from servicepact.domain.errors import InputError, PermissionDeniedError
 
 
 class Role(enum.StrEnum):
@@ -59,6 +60,36 @@ class ImportKind(enum.StrEnum):
     ASSETS = "assets"
     SERVICENOW = "servicenow"
     CHECKS = "checks"
+
+
+@dataclass(frozen=True)
+class Principal:
+    """An authenticated caller: a user (``user_id``) or the local command line (``user_id`` None).
+
+    ``client_id`` is the one client a ``client``-role principal may read.
+    """
+
+    name: str
+    role: Role
+    client_id: int | None = None
+    user_id: int | None = None
+
+    def __post_init__(self) -> None:
+        if (self.role is Role.CLIENT) != (self.client_id is not None):
+            raise PermissionDeniedError("a client principal needs exactly one client; staff have none")
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The clients a query may return rows of: ``client_ids`` None means every client.
+
+    Made from a :class:`Principal` by :func:`servicepact.services.access.scope_of` only.
+    """
+
+    client_ids: frozenset[int] | None
+
+    def allows(self, client_id: int) -> bool:
+        return self.client_ids is None or client_id in self.client_ids
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Protocol, Self
+from typing import Any, Protocol, Self
 
 from servicepact.domain.agreement import ValidationResult
 from servicepact.domain.evaluation import CoveredSpan
@@ -45,14 +45,12 @@ from servicepact.services.model import (
     ImportKind,
     Page,
     Role,
+    Scope,
     Span,
     StoredCheck,
     User,
     VersionStatus,
 )
-
-if TYPE_CHECKING:
-    from servicepact.services.access import Scope
 
 __all__ = [
     "AgreementParser",

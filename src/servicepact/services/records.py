@@ -13,8 +13,7 @@ from datetime import UTC, datetime
 from servicepact.domain.errors import InputError, Location, NotFoundError
 from servicepact.domain.records import Asset, BackupRun, EventType, Outage, RestoreTest, Ticket, TicketEvent
 from servicepact.services import access, importing
-from servicepact.services.access import Principal
-from servicepact.services.model import AuditAction, Page, StoredCheck
+from servicepact.services.model import AuditAction, Page, Principal, StoredCheck
 from servicepact.services.ports import AgreementParser, UnitOfWork
 
 

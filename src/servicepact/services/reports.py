@@ -26,9 +26,8 @@ from servicepact.domain.errors import InputError, NotFoundError
 from servicepact.domain.evaluation import Evaluation, EvaluationInputs, Period
 from servicepact.domain.records import Ticket
 from servicepact.services import access
-from servicepact.services.access import Principal
 from servicepact.services.evaluation import UptimeConvention, evaluate_period, period_of
-from servicepact.services.model import AgreementVersion, Client
+from servicepact.services.model import AgreementVersion, Client, Principal
 from servicepact.services.ports import AgreementParser, UnitOfWork
 from servicepact.services.revision_cache import RevisionCache
 from servicepact.services.stored_inputs import StoredInputs, read_period

@@ -14,8 +14,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from servicepact.domain.evaluation import Coverage, EvaluationInputs
-from servicepact.services.access import Scope
-from servicepact.services.model import Page
+from servicepact.services.model import Page, Scope
 from servicepact.services.ports import UnitOfWork
 
 __all__ = ["with_sources"]

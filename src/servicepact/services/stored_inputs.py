@@ -40,8 +40,7 @@ from servicepact.domain.records import (
     TicketBatch,
 )
 from servicepact.services import access
-from servicepact.services.access import Principal
-from servicepact.services.model import Client, Page, Span
+from servicepact.services.model import Client, Page, Principal, Span
 from servicepact.services.ports import UnitOfWork
 from servicepact.services.sources import with_sources
 

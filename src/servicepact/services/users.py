@@ -20,8 +20,7 @@ from datetime import datetime, timedelta
 
 from servicepact.domain.errors import InputError, NotFoundError, PermissionDeniedError
 from servicepact.services import access
-from servicepact.services.access import Principal
-from servicepact.services.model import ApiToken, AuditAction, NewToken, Role, User
+from servicepact.services.model import ApiToken, AuditAction, NewToken, Principal, Role, User
 from servicepact.services.ports import UnitOfWork
 
 TOKEN_PREFIX = "sp_"

@@ -33,8 +33,7 @@ from servicepact.domain.clocks.judges import in_force_index
 from servicepact.domain.errors import InputError
 from servicepact.domain.lint import Finding, lint
 from servicepact.services import access
-from servicepact.services.access import Principal
-from servicepact.services.model import AgreementVersion, Client, VersionStatus
+from servicepact.services.model import AgreementVersion, Client, Principal, VersionStatus
 from servicepact.services.ports import AgreementParser, UnitOfWork
 
 __all__ = [

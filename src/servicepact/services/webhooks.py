@@ -31,8 +31,7 @@ from servicepact.domain.errors import DataRowError, InputError, Location, NotFou
 from servicepact.domain.input_rules import PriorityLevels
 from servicepact.domain.records import EventBatch, EventType, TicketBatch
 from servicepact.services import access, importing
-from servicepact.services.access import Principal
-from servicepact.services.model import ApiToken, AuditAction, Client, NewToken, Role, User
+from servicepact.services.model import ApiToken, AuditAction, Client, NewToken, Principal, Role, User
 from servicepact.services.ports import AgreementParser, BadRow, EventRows, TicketRows, UnitOfWork
 from servicepact.services.users import token_hash
 

@@ -11,8 +11,8 @@ from servicepact.adapters.agreement_files import read_agreement
 from servicepact.adapters.db import Database
 from servicepact.domain.errors import NotFoundError, PermissionDeniedError
 from servicepact.services import agreements, audit, clients, records, users
-from servicepact.services.access import SYSTEM, Principal
-from servicepact.services.model import AuditAction, ImportKind, Role
+from servicepact.services.access import SYSTEM
+from servicepact.services.model import AuditAction, ImportKind, Principal, Role
 from tests.integration.db.helpers import EXAMPLE, add_client, run_import, tickets_file
 
 pytestmark = pytest.mark.db

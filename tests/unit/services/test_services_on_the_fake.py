@@ -20,9 +20,9 @@ from servicepact.domain.errors import (
 from servicepact.domain.input_rules import InputRules
 from servicepact.domain.records import EventType
 from servicepact.services import access, agreements, audit, clients, importing, records, users
-from servicepact.services.access import SYSTEM, Principal, scope_of
+from servicepact.services.access import SYSTEM, scope_of
 from servicepact.services.fingerprints import event_keys
-from servicepact.services.model import AuditAction, ImportKind, Role, VersionStatus
+from servicepact.services.model import AuditAction, ImportKind, Principal, Role, VersionStatus
 from servicepact.services.ports import EventRows, ImportProgress, ParsedInput, PriorityOf, TicketRows
 from servicepact.testing import FakeUnitOfWork, FixedTime, event_batch, make_client, ticket_batch
 

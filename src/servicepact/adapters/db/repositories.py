@@ -22,7 +22,6 @@ from servicepact.adapters.db.tables import (
     UserRow,
 )
 from servicepact.domain.errors import ConflictError, NotFoundError
-from servicepact.services.access import Scope
 from servicepact.services.model import (
     AgreementVersion,
     ApiToken,
@@ -31,6 +30,7 @@ from servicepact.services.model import (
     Client,
     Page,
     Role,
+    Scope,
     User,
     VersionStatus,
 )

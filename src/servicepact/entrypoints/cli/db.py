@@ -14,8 +14,7 @@ import typer
 from servicepact.domain.errors import ConflictError
 from servicepact.entrypoints.cli.app import app, stderr
 from servicepact.entrypoints.cli.output import console
-from servicepact.services.access import Principal
-from servicepact.services.model import Role
+from servicepact.services.model import Principal, Role
 
 if TYPE_CHECKING:  # SQLAlchemy and Alembic load only when a command opens the database
     from servicepact.adapters.db import Database

@@ -17,13 +17,12 @@ from typing import Annotated
 from fastapi import BackgroundTasks, Depends, HTTPException, Path, Query, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from servicepact.adapters.agreement_files import read_agreement
 from servicepact.domain.errors import PermissionDeniedError, ServicepactError
-from servicepact.entrypoints.http.app import AppContext
+from servicepact.entrypoints.http.api.schemas.common import PRINTABLE_NONEMPTY
+from servicepact.entrypoints.http.context import AppContext, context_of
 from servicepact.services import access, records, users
-from servicepact.services.access import Principal
 from servicepact.services.live_clocks import AgreementCache, StoredPages
-from servicepact.services.model import Page
+from servicepact.services.model import Page, Principal
 from servicepact.services.ports import UnitOfWork
 from servicepact.services.revision_cache import RevisionCache
 
@@ -31,7 +30,6 @@ log = logging.getLogger("servicepact")
 
 MAX_LIMIT = 1_000
 MAX_OFFSET = 1_000_000_000
-SAFE_TEXT = r"^[^\x00-\x1f\x7f]+$"  # no control characters (no NUL, which PostgreSQL refuses in text)
 
 bearer = HTTPBearer(
     auto_error=False,
@@ -45,8 +43,7 @@ def unauthorized(message: str) -> HTTPException:
 
 
 async def get_context(request: Request) -> AppContext:
-    context: AppContext = request.app.state.context
-    return context
+    return context_of(request)
 
 
 ContextDep = Annotated[AppContext, Depends(get_context)]
@@ -100,7 +97,7 @@ async def get_principal(
     if credentials is None:
         raise unauthorized("send an API token: Authorization: Bearer <token>")
     secret = credentials.credentials
-    checks: RevisionCache[users.TokenCheck] = request.app.state.token_checks
+    checks = context.token_checks
     revision = data_revision_of(request, uow)
     try:
         if revision is None:
@@ -110,8 +107,7 @@ async def get_principal(
             check = checks.get(key, lambda: users.check_token(uow, secret))
     except PermissionDeniedError as error:
         raise unauthorized(error.message) from None
-    token_uses: users.TokenUses = request.app.state.token_uses
-    if token_uses.due(check, context.time_source.now()):
+    if context.token_uses.due(check, context.time_source.now()):
         background.add_task(_record_use, context, check.token_id)
     return check.principal
 
@@ -128,29 +124,23 @@ async def get_staff(principal: PrincipalDep) -> Principal:
 StaffDep = Annotated[Principal, Depends(get_staff)]
 
 
-async def get_agreements(request: Request) -> AgreementCache:
-    """The parsed agreements of this app (one cache per app, made on first use)."""
-    cache: AgreementCache | None = getattr(request.app.state, "agreement_cache", None)
-    if cache is None:
-        cache = AgreementCache(read_agreement)
-        request.app.state.agreement_cache = cache
-    return cache
+async def get_agreements(context: ContextDep) -> AgreementCache:
+    """The parsed agreements of this app."""
+    return context.agreements
 
 
 AgreementsDep = Annotated[AgreementCache, Depends(get_agreements)]
 
 
-async def get_response_cache(request: Request) -> RevisionCache[bytes]:
-    cache: RevisionCache[bytes] = request.app.state.response_cache
-    return cache
+async def get_response_cache(context: ContextDep) -> RevisionCache[bytes]:
+    return context.response_cache
 
 
 ResponseCacheDep = Annotated[RevisionCache[bytes], Depends(get_response_cache)]
 
 
-async def get_stored_pages(request: Request) -> StoredPages:
-    pages: StoredPages = request.app.state.stored_pages
-    return pages
+async def get_stored_pages(context: ContextDep) -> StoredPages:
+    return context.stored_pages
 
 
 StoredPagesDep = Annotated[StoredPages, Depends(get_stored_pages)]
@@ -180,8 +170,8 @@ ClientSlug = Annotated[
         examples=["acme"],
     ),
 ]
-TicketId = Annotated[str, Path(description="The ticket's id in the PSA.", max_length=200, pattern=SAFE_TEXT)]
+TicketId = Annotated[str, Path(description="The ticket's id in the PSA.", max_length=200, pattern=PRINTABLE_NONEMPTY)]
 AgreementKey = Annotated[
-    str, Path(description="The agreement's `id` in its YAML.", max_length=200, pattern=SAFE_TEXT)
+    str, Path(description="The agreement's `id` in its YAML.", max_length=200, pattern=PRINTABLE_NONEMPTY)
 ]
 VersionNumber = Annotated[int, Path(ge=1, le=1_000_000, description="The version number (1, 2, ...).")]

@@ -33,9 +33,8 @@ from servicepact.entrypoints.http.api.schemas import (
     TicketPublic,
 )
 from servicepact.services import access, live_clocks, records
-from servicepact.services.access import Principal
 from servicepact.services.live_clocks import AgreementCache, SlaStatus, StoredPages
-from servicepact.services.model import Page
+from servicepact.services.model import Page, Principal
 from servicepact.services.ports import UnitOfWork
 
 router = APIRouter(prefix="/clients/{client}/tickets", tags=["tickets"])
