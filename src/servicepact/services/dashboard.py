@@ -20,6 +20,7 @@ import numpy as np
 from servicepact.domain.agreement import Agreement
 from servicepact.domain.clocks import ClockOptions
 from servicepact.domain.clocks.pauses import resolution_pauses
+from servicepact.domain.clocks.status import AT_RISK_PERCENT, SlaStatus
 from servicepact.domain.errors import InputError, NotFoundError
 from servicepact.domain.evaluation import Evaluation, EvaluationInputs, Period
 from servicepact.domain.evaluation.requirements import evaluate_requirements
@@ -29,7 +30,6 @@ from servicepact.services.live_clocks import (
     AgreementCache,
     OptionsOf,
     SlaClock,
-    SlaStatus,
     TicketClocks,
     clocks_of,
 )
@@ -53,9 +53,6 @@ __all__ = [
     "ticket_timeline",
     "tickets_to_batches",
 ]
-
-AT_RISK_PERCENT = 75.0
-"""A running clock that has used this share of its target is "at risk"."""
 
 
 def agreement_in_force(

@@ -1,14 +1,9 @@
 """Use case: the live SLA clocks of stored tickets, each judged by the agreement version in force when
 the ticket was created (spec §2), as of ``now``.
 
-A ticket's ``sla_status`` sums up its two clocks, most urgent first:
-
-- ``breached``: a clock missed its due instant (stopped late, or still running past due);
-- ``at_risk``: a clock is running with at least :data:`AT_RISK_PERCENT` % of its target used;
-- ``running``: a clock is running with less used;
-- ``met``: every clock with a target stopped in time;
-- ``best_effort`` / ``out_of_scope``: the ticket carries no SLA (spec §2: requirements, scope);
-- ``no_agreement``: no version of the agreement was in force when the ticket was created.
+A ticket's ``sla_status`` sums up its two clocks, most urgent first, by the domain's rule
+(:mod:`servicepact.domain.clocks.status`: breached, at risk, running, met, best effort, out of scope, no
+agreement).
 
 Agreement texts are parsed once per process (:class:`AgreementCache`, keyed by their SHA-256), so a page
 of tickets costs the reads of the page and one vectorised clock evaluation per version in use; with
@@ -22,7 +17,6 @@ of tickets costs the reads of the page and one vectorised clock evaluation per v
 
 from __future__ import annotations
 
-import enum
 import threading
 import time
 from collections import OrderedDict
@@ -34,7 +28,8 @@ import numpy as np
 import numpy.typing as npt
 
 from servicepact.domain.agreement import Agreement
-from servicepact.domain.clocks import ClockOptions, ClockResults, ClockStatus, evaluate_clocks
+from servicepact.domain.clocks import ClockOptions, ClockResults, evaluate_clocks
+from servicepact.domain.clocks.status import AT_RISK_PERCENT, SlaStatus, sla_status
 from servicepact.domain.errors import AgreementError, InputError, NotFoundError
 from servicepact.domain.evaluation.requirements import evaluate_requirements
 from servicepact.domain.records import Asset, EventType, Ticket
@@ -60,26 +55,11 @@ __all__ = [
     "ticket_clocks",
 ]
 
-AT_RISK_PERCENT = 75.0
-"""A running clock is at risk once this share of its target is used."""
-
 REQUIREMENTS_TTL = 60.0
 """Seconds for which a client's asset compliance is reused: a change of assets shows within a minute."""
 
 _CODES = {kind: kind.code for kind in EventType}
 _BATCH = 10_000  # rows per read when every ticket of a period must be judged (a filter on status)
-
-
-class SlaStatus(enum.StrEnum):
-    """What a ticket's two clocks add up to (see the module docstring)."""
-
-    BREACHED = "breached"
-    AT_RISK = "at_risk"
-    RUNNING = "running"
-    MET = "met"
-    BEST_EFFORT = "best_effort"
-    OUT_OF_SCOPE = "out_of_scope"
-    NO_AGREEMENT = "no_agreement"
 
 
 @dataclass(frozen=True)
@@ -407,27 +387,12 @@ class _Columns:
             ticket=ticket,
             version=version,
             priority=priority if isinstance(priority, str) else None,
-            sla_status=_status(response, resolution),
+            sla_status=sla_status((response, resolution)),
             percent_used=self.percent_used[row],
             response=response,
             resolution=resolution,
             after_hours_seconds=self.after_hours[row],
         )
-
-
-def _status(*clocks: SlaClock) -> SlaStatus:
-    statuses = {c.status for c in clocks}
-    if ClockStatus.BREACHED in statuses:
-        return SlaStatus.BREACHED
-    if statuses == {ClockStatus.OUT_OF_SCOPE}:
-        return SlaStatus.OUT_OF_SCOPE
-    running = [c for c in clocks if c.status == ClockStatus.RUNNING]
-    if running:
-        risky = any(c.percent_used is not None and c.percent_used >= AT_RISK_PERCENT for c in running)
-        return SlaStatus.AT_RISK if risky else SlaStatus.RUNNING
-    if ClockStatus.MET in statuses:
-        return SlaStatus.MET
-    return SlaStatus.BEST_EFFORT
 
 
 def _instants(values: npt.NDArray[np.datetime64]) -> list[datetime | None]:
