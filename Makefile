@@ -22,13 +22,15 @@ $(DEV_STAMP): pyproject.toml | $(BIN)/python
 install: $(STAMP)
 dev: $(DEV_STAMP)
 
+# `make demo PORT=8080` serves on another port (a port in use is one line and exit 1, no traceback).
+PORT ?= 8000
 demo: $(STAMP)
-	$(BIN)/servicepact demo
+	$(BIN)/servicepact demo --port $(PORT)
 
 lint: $(DEV_STAMP)
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks
-	$(BIN)/mypy src/servicepact/domain src/servicepact/services
+	$(BIN)/mypy --strict src/servicepact
 	$(BIN)/lint-imports
 
 # Debian packages (Chromium, poppler, HarfBuzz subset): installed when run as root, else named.
@@ -36,7 +38,7 @@ system-deps:
 	@bash scripts/system-deps.sh
 
 test: system-deps lint
-	$(BIN)/pytest -q -p no:cacheprovider --durations=15
+	$(BIN)/pytest -q -p no:cacheprovider --durations=15  # tests/ and the doctests of src/servicepact
 
 format: $(DEV_STAMP)
 	$(BIN)/ruff format src tests benchmarks
