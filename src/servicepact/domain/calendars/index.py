@@ -18,22 +18,7 @@ from servicepact.domain.calendars.day_rules import DayRules
 from servicepact.domain.calendars.instants import Seconds, year_start
 from servicepact.domain.calendars.local_days import utc_intervals, utc_service_days
 from servicepact.domain.calendars.search import BucketSearch
-
-
-def merge(starts: Seconds, ends: Seconds) -> tuple[Seconds, Seconds]:
-    """Sort intervals and merge those that overlap or touch; empty ones are dropped."""
-    keep = ends > starts
-    starts, ends = starts[keep], ends[keep]
-    if starts.size == 0:
-        return starts, ends
-    order = np.argsort(starts, kind="stable")
-    starts, ends = starts[order], ends[order]
-    reach = np.maximum.accumulate(ends)
-    first = np.ones(starts.size, dtype=bool)
-    first[1:] = starts[1:] > reach[:-1]
-    heads = np.flatnonzero(first)
-    tails = np.append(heads[1:] - 1, starts.size - 1)
-    return starts[heads], reach[tails]
+from servicepact.domain.intervals import merge
 
 
 @dataclass(frozen=True)

@@ -19,8 +19,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from servicepact.domain.calendars.index import merge
 from servicepact.domain.calendars.instants import Seconds
+from servicepact.domain.intervals import merge
 
 
 def union_by_row(rows: Seconds, starts: Seconds, ends: Seconds) -> tuple[Seconds, Seconds, Seconds]:

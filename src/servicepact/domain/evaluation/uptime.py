@@ -29,9 +29,9 @@ from typing import Any
 
 from servicepact.domain.agreement import Agreement
 from servicepact.domain.agreement.model import MaintenanceTreatment, MaintenanceWindow, UptimeItem
-from servicepact.domain.evaluation.intervals import Interval, clip, intersect, measure, subtract, union
 from servicepact.domain.evaluation.metrics import MetricStatus, MetricValue, epoch, iso_z, number
 from servicepact.domain.evaluation.period import Period, PeriodKind
+from servicepact.domain.intervals import Interval, clip, intersect, measure, subtract, union
 from servicepact.domain.records import Outage, OutageKind
 
 DAY = 86_400

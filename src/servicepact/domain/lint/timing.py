@@ -17,6 +17,7 @@ import numpy.typing as npt
 from servicepact.domain.agreement.model import Agreement
 from servicepact.domain.agreement.values import Duration
 from servicepact.domain.calendars import BusinessCalendar
+from servicepact.domain.intervals import merge
 
 STEP = np.timedelta64(15 * 60, "s")
 
@@ -123,10 +124,12 @@ def worst_month_of_maintenance(agreement: Agreement) -> timedelta:
     occurrences = maintenance_occurrences(agreement, _year_after(agreement.term.start) + timedelta(days=30))
     if not occurrences:
         return timedelta(0)
-    merged_starts, merged_ends = _merge(
+    merged_starts, merged_ends = merge(
         np.array([o.start for o in occurrences], dtype=np.int64),
         np.array([o.end for o in occurrences], dtype=np.int64),
     )
+    if merged_starts.size == 0:  # every window lasts no time
+        return timedelta(0)
     lengths = merged_ends - merged_starts
     before = np.concatenate([[0], np.cumsum(lengths)[:-1]])
 
@@ -170,7 +173,7 @@ def maintenance_in_months(agreement: Agreement, months: list[date]) -> list[time
         if not inside:
             totals.append(timedelta(0))
             continue
-        starts, ends = _merge(
+        starts, ends = merge(
             np.array([o.start for o in inside], dtype=np.int64),
             np.array([o.end for o in inside], dtype=np.int64),
         )
@@ -192,16 +195,3 @@ def _year_after(day: date) -> date:
         return day.replace(year=day.year + 1)
     except ValueError:  # 29 February
         return day + timedelta(days=365)
-
-
-def _merge(
-    starts: npt.NDArray[np.int64], ends: npt.NDArray[np.int64]
-) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
-    order = np.argsort(starts, kind="stable")
-    starts, ends = starts[order], ends[order]
-    reach = np.maximum.accumulate(ends)
-    first = np.ones(starts.size, dtype=bool)
-    first[1:] = starts[1:] > reach[:-1]
-    heads = np.flatnonzero(first)
-    tails = np.append(heads[1:] - 1, starts.size - 1)
-    return starts[heads], reach[tails]
