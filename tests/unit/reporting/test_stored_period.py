@@ -72,11 +72,14 @@ def test_a_stored_month_evaluates_as_the_same_month_from_files(northwind: Month)
 
 
 def in_id_order(data: dict[str, Any]) -> dict[str, Any]:
-    """The evaluation with its ticket lists by id (the store lists tickets by creation time)."""
+    """The evaluation with its ticket and asset lists by id (the store lists tickets by creation time and
+    assets by id, as the SQL repositories do; the files list them as written)."""
     tickets = data["tickets"]
     for name in ("breached", "best_effort", "out_of_scope"):
         tickets[name] = sorted(tickets[name], key=lambda entry: entry["id"])
     tickets["disputes"] = sorted(tickets["disputes"], key=lambda entry: entry["ticket"])
+    if data.get("requirements"):
+        data["requirements"]["assets"] = sorted(data["requirements"]["assets"], key=lambda a: a["asset"])
     return data
 
 
