@@ -1,8 +1,8 @@
 """servicepact: managed services agreements as code.
 
 >>> from servicepact import load_agreement, lint
->>> agreement = load_agreement("examples/northwind-acme.en.yaml")  # doctest: +SKIP
->>> [f.code for f in lint(agreement)]  # doctest: +SKIP
+>>> agreement = load_agreement(EXAMPLES / "northwind-acme.en.yaml")  # EXAMPLES: servicepact/examples
+>>> [f.code for f in lint(agreement)]
 []
 """
 

@@ -28,8 +28,8 @@ def read_agreement(path_or_text: str | os.PathLike[str], *, source: str | None =
 def load_agreement(path_or_text: str | os.PathLike[str], *, source: str | None = None) -> Agreement:
     """Load an agreement, or raise :class:`AgreementError` listing every problem with its location.
 
-    >>> agreement = load_agreement("examples/northwind-acme.en.yaml")  # doctest: +SKIP
-    >>> agreement.support.targets["P1"].response  # doctest: +SKIP
+    >>> agreement = load_agreement(EXAMPLES / "northwind-acme.en.yaml")  # EXAMPLES: servicepact/examples
+    >>> agreement.support.targets["P1"].response
     Duration(days=0, business_days=0, seconds=1800, text='30m')
     """
     result = read_agreement(path_or_text, source=source)

@@ -1,7 +1,7 @@
 """Use cases: clients of the MSP.
 
->>> from servicepact.testing import FakeUnitOfWork  # doctest: +SKIP
->>> create_client(FakeUnitOfWork(), SYSTEM, "acme", "Acme Ltd", "Europe/London").slug  # doctest: +SKIP
+>>> from servicepact.testing import SYSTEM, FakeUnitOfWork
+>>> create_client(FakeUnitOfWork(), SYSTEM, "acme", "Acme Ltd", "Europe/London").slug
 'acme'
 """
 

@@ -17,8 +17,8 @@ def lint(agreement: Agreement | ValidationResult, *, language: str | None = None
     SP004, SP005) come first-class with the semantic findings on the valid parts, in one list. Messages are
     in ``language``, by default the agreement's own (English when nothing could be read).
 
-    >>> from servicepact import read_agreement  # doctest: +SKIP
-    >>> [f.code for f in lint(read_agreement("examples/northwind-acme.en.yaml"))]  # doctest: +SKIP
+    >>> from servicepact import read_agreement
+    >>> [f.code for f in lint(read_agreement(EXAMPLES / "northwind-acme.en.yaml"))]
     []
     """
     if isinstance(agreement, ValidationResult):

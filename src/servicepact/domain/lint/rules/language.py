@@ -71,9 +71,9 @@ def render_language_findings(
     is written in another language; none when they agree or the text's language cannot be told. Messages
     are in ``language``, by default the agreement's own.
 
-    >>> from servicepact import load_agreement  # doctest: +SKIP
-    >>> agreement = load_agreement("examples/northwind-acme.en.yaml")  # doctest: +SKIP
-    >>> [f.code for f in render_language_findings(agreement, "ru")]  # doctest: +SKIP
+    >>> from servicepact import load_agreement
+    >>> agreement = load_agreement(EXAMPLES / "northwind-acme.en.yaml")
+    >>> [f.code for f in render_language_findings(agreement, "ru")]
     ['SP804']
     """
     written = text_language(agreement)
