@@ -6,7 +6,8 @@
 '4 of 6 service levels met; missed: First responses within target and Uptime: E-mail service.'
 """
 
-from servicepact.domain.reporting.build import LIST_LIMIT, SHORT_LIMIT, build_report
+from servicepact.domain.reporting.build import build_report
+from servicepact.domain.reporting.formatting import ReportWords
 from servicepact.domain.reporting.model import (
     BandChart,
     BandPanel,
@@ -29,6 +30,7 @@ from servicepact.domain.reporting.model import (
     TimelineRow,
     Tone,
 )
+from servicepact.domain.reporting.sections.context import LIST_LIMIT, SHORT_LIMIT
 from servicepact.domain.reporting.series import (
     BackupAge,
     PriorityBands,
@@ -36,7 +38,6 @@ from servicepact.domain.reporting.series import (
     largest_ages,
     time_bands,
 )
-from servicepact.domain.reporting.words import ReportWords
 
 __all__ = [
     "LIST_LIMIT",

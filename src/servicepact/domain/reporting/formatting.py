@@ -1,9 +1,10 @@
-"""Numbers, percentages, money, durations and instants as the report writes them in one language.
+"""Numbers, percentages, money, durations, instants and the report's small words in one language.
 
+Every section formats through :class:`ReportWords`; no section formats a value by itself.
 Money, plain numbers, whole percentages and dates come from the contract's :class:`Wording`, so a report
 and its contract write ``180 000 ₽`` and ``99,5 %`` the same way. The report adds what a contract never
-needs: measured percentages with two decimals, short durations (``1 h 30 min`` / ``1 ч 30 мин``) and
-instants in the agreement's zone.
+needs: measured percentages with two decimals, short durations (``1 h 30 min`` / ``1 ч 30 мин``),
+instants in the agreement's zone, chart ticks, status words ("Met", "No data") and "… and N more".
 
 >>> ru = ReportWords("ru", ZoneInfo("Europe/Moscow"))
 >>> ru.percent(Decimal("99.95")), ru.duration(5400), ru.money(Decimal(180000), "RUB")
@@ -13,16 +14,19 @@ instants in the agreement's zone.
 from __future__ import annotations
 
 import datetime as dt
-from datetime import UTC, datetime
+from collections.abc import Sequence
+from datetime import UTC, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_date, format_skeleton, format_time
 
 from servicepact.domain.agreement.values import Duration
 from servicepact.domain.contract.wording import Wording, capitalize
-from servicepact.domain.evaluation import Period, PeriodKind
+from servicepact.domain.evaluation import MetricValue, Period, PeriodKind, Unit
 from servicepact.domain.reporting.i18n import translations
+from servicepact.domain.reporting.model import Status
 
 MINUTE, HOUR, DAY = 60, 3600, 86_400
 DASH = "—"
@@ -83,6 +87,60 @@ class ReportWords:
     def money(self, amount: Decimal, currency: str) -> str:
         """``$225.00`` / ``180 000 ₽`` (whole amounts without cents, as in the contract)."""
         return self.wording.money(amount, currency)
+
+    def at_least(self, value: Decimal) -> str:
+        """A percentage target in the contract's own words: ``at least 99.9%``."""
+        # From the contract's catalog, so that the report and the contract word a target alike.
+        return self.wording._("at least {value}").format(value=self.target_percent(value))
+
+    # statuses and measured values --------------------------------------------------------------------
+
+    def status_text(self, status: Status) -> str:
+        """``Met`` / ``Missed`` / ``No data``."""
+        return {
+            Status.MET: self._("Met"),
+            Status.MISSED: self._("Missed"),
+            Status.NO_DATA: self._("No data"),
+        }[status]
+
+    def percent_or_no_data(self, value: Decimal | None, goal: Decimal | None = None) -> str:
+        """A measured percentage, or "No data" where there is none (no data is never 100% or 0%)."""
+        return self.status_text(Status.NO_DATA) if value is None else self.percent(value, goal)
+
+    def metric_value(self, value: MetricValue | None, goal: Decimal | None) -> str:
+        """A measured value in its unit (percent, business time, plain number), or "No data"."""
+        if value is None or value.value is None:
+            return self.status_text(Status.NO_DATA)
+        if value.unit is Unit.PERCENT:
+            return self.percent(value.value, goal)
+        if value.unit is Unit.SECONDS:
+            return self.duration(value.value, days=False)
+        return self.decimal(value.value)
+
+    def value_text(self, value: Any) -> str:
+        """A recorded value (an asset's field): "missing", yes/no, a date, a list, or the text itself."""
+        if value is None or value == "":
+            return self._("missing")
+        if isinstance(value, bool):
+            return self.wording.yes_no(value)
+        if isinstance(value, datetime):
+            return self.date(value.date())
+        if isinstance(value, dt.date):
+            return self.date(value)
+        if isinstance(value, list):
+            return self.wording.join(self.value_text(v) for v in value)
+        return str(value)
+
+    def more(self, total: int, limit: int) -> str | None:
+        """``… and 12 more (all of them are in the JSON export)`` under a list cut at ``limit`` rows;
+        None when nothing was cut."""
+        if total <= limit:
+            return None
+        return self.ngettext(
+            "… and {n} more (all of them are in the JSON export)",
+            "… and {n} more (all of them are in the JSON export)",
+            total - limit,
+        )
 
     # durations ---------------------------------------------------------------------------------------
 
@@ -164,6 +222,42 @@ class ReportWords:
     def month_tick(self, value: dt.date) -> str:
         """A month for a chart axis: ``Mar`` / ``март``."""
         return str(format_date(value, "LLL", locale=self.locale))
+
+    def ticks(self, period: Period) -> tuple[tuple[int, str], ...]:
+        """Axis ticks at local midnights of ``period`` (epoch seconds and label): every week for a month,
+        every month for longer periods."""
+        zone = period.zone
+        days = (period.end_day - period.first_day).days
+        found = []
+        day = period.first_day
+        while day < period.end_day:
+            at = int(datetime(day.year, day.month, day.day, tzinfo=zone).timestamp())
+            found.append((at, self.day_tick(day) if days <= 45 else self.month_tick(day)))
+            if days <= 45:
+                day += timedelta(days=7)
+            else:
+                day = dt.date(day.year + day.month // 12, day.month % 12 + 1, 1)
+        return tuple(found)
+
+    def work_intervals(self, intervals: Sequence[tuple[int, int]]) -> str:
+        """Intervals of work in local time: ``Mar 2, 7:10 PM–7:40 PM, 8:20 PM–9:00 PM``."""
+        texts = []
+        day = None
+        for start, end in intervals:
+            begin, finish = self.local(start), self.local(end)
+            first = (
+                self.instant(start)
+                if begin.date() != day
+                else format_time(begin, "short", locale=self.locale)
+            )
+            last = (
+                format_time(finish, "short", locale=self.locale)
+                if finish.date() == begin.date()
+                else self.instant(end)
+            )
+            texts.append(f"{first}–{last}")
+            day = finish.date()
+        return ", ".join(texts)
 
     def period(self, period: Period, *, sentence: bool = False) -> str:
         """``March 2027`` / ``Март 2027``, ``1st quarter 2027`` / ``1-й квартал 2027``, or a date range;
