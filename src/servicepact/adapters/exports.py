@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from servicepact.domain.errors import InputError
-from servicepact.domain.records import Outage, Ticket
+from servicepact.domain.records import TICKET_TEXT_FIELDS, Outage, Ticket
 from servicepact.services.exports import PeriodExport
 
 __all__ = ["write_export"]
@@ -37,17 +37,7 @@ def _write(path: Path, header: Sequence[str], rows: Iterable[Sequence[object]]) 
 
 
 def _ticket_row(t: Ticket) -> tuple[object, ...]:
-    return (
-        t.id,
-        _instant(t.created_at),
-        t.priority,
-        t.impact,
-        t.urgency,
-        t.client_priority,
-        t.service,
-        t.asset,
-        t.title,
-    )
+    return (t.id, _instant(t.created_at), *(getattr(t, name) for name in TICKET_TEXT_FIELDS))
 
 
 def _outage_row(o: Outage) -> tuple[object, ...]:
@@ -72,17 +62,7 @@ def write_export(export: PeriodExport, folder: Path) -> list[Path]:
     written = [
         _write(
             folder / "tickets.csv",
-            (
-                "id",
-                "created_at",
-                "priority",
-                "impact",
-                "urgency",
-                "client_priority",
-                "service",
-                "asset",
-                "title",
-            ),
+            ("id", "created_at", *TICKET_TEXT_FIELDS),
             (_ticket_row(t) for t in export.tickets),
         ),
         _write(

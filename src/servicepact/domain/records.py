@@ -8,6 +8,7 @@ instants are timezone-aware UTC in records and ``datetime64[s]`` UTC in batches.
 from __future__ import annotations
 
 import enum
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -82,6 +83,11 @@ class Ticket:
     events: tuple[TicketEvent, ...] = ()
 
 
+TICKET_TEXT_FIELDS = ("priority", "impact", "urgency", "client_priority", "service", "asset", "title")
+"""The optional text fields of a :class:`Ticket` (and columns of a :class:`TicketBatch`), in the order of
+the spec §5 tickets file, whose columns bear the same names."""
+
+
 @dataclass(frozen=True)
 class Outage:
     """An interruption of an uptime item (by id) or of a service; ``end`` None means still going on."""
@@ -122,6 +128,31 @@ class Asset:
 ObjectArray = npt.NDArray[np.object_]
 Instants = npt.NDArray[np.datetime64]
 IntArray = npt.NDArray[np.int64]
+
+_NONE = np.array(None, dtype=object)
+
+
+def object_array(values: Sequence[object]) -> ObjectArray:
+    """``values`` as a one-dimensional object array, one cell a value.
+
+    (``np.array`` would guess a dtype, or unpack values that are sequences themselves.)
+
+    >>> object_array(["P1", None])
+    array(['P1', None], dtype=object)
+    """
+    array = np.empty(len(values), dtype=object)
+    array[:] = values
+    return array
+
+
+def none_cells(column: ObjectArray) -> npt.NDArray[np.bool_]:
+    """Where ``column`` holds None (an empty cell), element by element.
+
+    >>> none_cells(object_array(["P1", None]))
+    array([False,  True])
+    """
+    found: npt.NDArray[np.bool_] = np.equal(column, _NONE)
+    return found
 
 
 @dataclass

@@ -37,6 +37,7 @@ from servicepact.adapters.db.tables import (
 )
 from servicepact.domain.evaluation import CoveredSpan
 from servicepact.domain.records import (
+    TICKET_TEXT_FIELDS,
     Asset,
     BackupRun,
     EventBatch,
@@ -54,18 +55,7 @@ CHUNK = 50_000
 MAX_BAD_ROWS = 1000
 SQLITE_CACHE_KIB = 256 * 1024
 TYPE_NAMES = np.array([t.value for t in EventType], dtype=object)
-TICKET_COLUMNS = (
-    "client_id",
-    "external_id",
-    "created_at",
-    "priority",
-    "impact",
-    "urgency",
-    "client_priority",
-    "service",
-    "asset",
-    "title",
-)
+TICKET_COLUMNS = ("client_id", "external_id", "created_at", *TICKET_TEXT_FIELDS)
 EVENT_COLUMNS = ("ticket_id", "at", "type", "value", "external_id", "key")
 
 
@@ -228,13 +218,7 @@ class SqlImports:
         columns = [
             _objects(batch.ids, n),
             self._instants(_seconds(batch.created_at)),
-            _objects(batch.priority, n),
-            _objects(batch.impact, n),
-            _objects(batch.urgency, n),
-            _objects(batch.client_priority, n),
-            _objects(batch.service, n),
-            _objects(batch.asset, n),
-            _objects(batch.title, n),
+            *(_objects(getattr(batch, name), n) for name in TICKET_TEXT_FIELDS),
         ]
         picked = (
             [[column[i] for i in new_rows.tolist()] for column in columns] if new_rows.size < n else columns
@@ -401,7 +385,7 @@ class SqlImports:
     def outages(self, client_id: int, outages: Sequence[Outage]) -> ImportCounts:
         rows = [
             {
-                "target": f"{o.uptime_id or ''}|{o.service or ''}",
+                "target": _target(o.uptime_id, o.service),
                 "uptime_id": o.uptime_id,
                 "service": o.service,
                 "start": o.start,
@@ -434,7 +418,7 @@ class SqlImports:
     def backup_runs(self, client_id: int, runs: Sequence[BackupRun]) -> ImportCounts:
         rows = [
             {
-                "target": f"{r.backup_id or ''}|{r.system or ''}",
+                "target": _target(r.backup_id, r.system),
                 "backup_id": r.backup_id,
                 "system": r.system,
                 "started_at": r.started_at,
@@ -452,6 +436,13 @@ class SqlImports:
     def assets(self, client_id: int, assets: Sequence[Asset]) -> ImportCounts:
         rows = [{"external_id": a.id, "type": a.type, "fields": dict(a.fields)} for a in assets]
         return self._insert(AssetRow.__table__, client_id, rows, "assets", update=True)  # type: ignore[arg-type]
+
+
+def _target(first: str | None, second: str | None) -> str:
+    """The ``target`` column of a row named by either of two ids (an outage's ``uptime_id`` or
+    ``service``, a backup run's ``backup_id`` or ``system``): both, ``|``-joined, empty for None, so that
+    the unique key can hold it (a NULL never conflicts)."""
+    return f"{first or ''}|{second or ''}"
 
 
 def _unique_columns(table: Table) -> list[Any]:

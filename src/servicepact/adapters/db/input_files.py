@@ -15,7 +15,6 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from datetime import tzinfo
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 
@@ -30,7 +29,7 @@ from servicepact.adapters.inputs.uci import ServiceNowLog, read_servicenow_log
 from servicepact.adapters.inputs.upptime import checks_to_outages, read_monitor_checks
 from servicepact.domain.errors import InputError
 from servicepact.domain.input_rules import InputRules
-from servicepact.domain.records import EventBatch, EventType, TicketBatch
+from servicepact.domain.records import EventBatch, EventType, TicketBatch, object_array
 from servicepact.services.model import ImportKind, StoredCheck
 from servicepact.services.ports import (
     AssetRows,
@@ -184,12 +183,6 @@ class FileInputReader:
         return ParsedInput(ImportKind.CHECKS, source, CheckRows(unique, checks_to_outages(checks)))
 
 
-def _objects(values: list[Any]) -> Any:
-    array = np.empty(len(values), dtype=object)
-    array[:] = values
-    return array
-
-
 def event_rows(columns: EventColumns, source: str = "events") -> EventRows:
     """Event columns as rows naming their tickets by external id (one name per event)."""
     events = EventBatch(
@@ -211,15 +204,15 @@ def servicenow_rows(log: ServiceNowLog) -> TicketRows:
     tickets = log.tickets
     n = len(tickets)
     batch = TicketBatch(
-        ids=_objects([t.id for t in tickets]),
+        ids=object_array([t.id for t in tickets]),
         created_at=np.array([int(t.created_at.timestamp()) for t in tickets], dtype="datetime64[s]"),
-        priority=_objects([first_priority.get(t.id, t.priority) for t in tickets]),
-        client_priority=_objects([t.client_priority for t in tickets]),
-        service=_objects([t.service for t in tickets]),
-        asset=_objects([t.asset for t in tickets]),
-        impact=_objects([t.impact for t in tickets]),
-        urgency=_objects([t.urgency for t in tickets]),
-        title=_objects([t.title for t in tickets]),
+        priority=object_array([first_priority.get(t.id, t.priority) for t in tickets]),
+        client_priority=object_array([t.client_priority for t in tickets]),
+        service=object_array([t.service for t in tickets]),
+        asset=object_array([t.asset for t in tickets]),
+        impact=object_array([t.impact for t in tickets]),
+        urgency=object_array([t.urgency for t in tickets]),
+        title=object_array([t.title for t in tickets]),
     )
     rows, at, types, values, ids = [], [], [], [], []
     for row, ticket in enumerate(tickets):
@@ -233,10 +226,10 @@ def servicenow_rows(log: ServiceNowLog) -> TicketRows:
         ticket=np.array(rows, dtype=np.int64),
         at=np.array(at, dtype="datetime64[s]"),
         type=np.array(types, dtype=np.int8),
-        value=_objects(values),
+        value=object_array(values),
     )
     del n
-    return TicketRows(batch, events, _objects(ids))
+    return TicketRows(batch, events, object_array(ids))
 
 
 __all__ = ["EventType", "FileInputReader", "event_rows", "mapped", "servicenow_rows"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from servicepact.adapters.db.repositories import scoped
@@ -22,9 +22,8 @@ from servicepact.adapters.db.tables import (
 from servicepact.domain.errors import NotFoundError
 from servicepact.domain.evaluation import CoveredSpan
 from servicepact.domain.records import Asset, BackupRun, EventType, Outage, RestoreTest, Ticket, TicketEvent
-from servicepact.services.access import Scope
 from servicepact.services.fingerprints import text_key
-from servicepact.services.model import Page, Span, StoredCheck
+from servicepact.services.model import Page, Scope, Span, StoredCheck
 from servicepact.services.ports import RecordCounts
 
 
@@ -76,18 +75,20 @@ class SqlRecords:
         created_from: datetime | None = None,
         created_to: datetime | None = None,
     ) -> list[Ticket]:
-        query = select(TicketRow).where(TicketRow.client_id == client_id, scoped(TicketRow.client_id, scope))
-        if created_from is not None:
-            query = query.where(TicketRow.created_at >= created_from)
-        if created_to is not None:
-            query = query.where(TicketRow.created_at < created_to)
+        query = self._ticket_query(client_id, scope, created_from, created_to)
         rows = self.session.scalars(
             query.order_by(TicketRow.created_at, TicketRow.external_id).limit(page.limit).offset(page.offset)
         )
         return [_ticket(row) for row in rows]
 
     def _rows(
-        self, table: Any, client_id: int, scope: Scope, page: Page, *order: Any, where: Any = ()
+        self,
+        table: Any,
+        client_id: int,
+        scope: Scope,
+        page: Page,
+        *order: Any,
+        where: tuple[ColumnElement[bool], ...] = (),
     ) -> Any:
         return self.session.scalars(
             select(table)
@@ -98,7 +99,7 @@ class SqlRecords:
         )
 
     def outages(self, client_id: int, scope: Scope, page: Page, span: Span | None = None) -> list[Outage]:
-        where = ()
+        where: tuple[ColumnElement[bool], ...] = ()
         if span is not None:
             where = (
                 OutageRow.start < span.end,
@@ -127,7 +128,7 @@ class SqlRecords:
     def backup_runs(
         self, client_id: int, scope: Scope, page: Page, span: Span | None = None
     ) -> list[BackupRun]:
-        where = ()
+        where: tuple[ColumnElement[bool], ...] = ()
         if span is not None:
             where = (BackupRunRow.started_at < span.end, BackupRunRow.finished_at >= span.start)
         # Core rows, not ORM objects: a period reads tens of thousands of runs.
@@ -150,7 +151,7 @@ class SqlRecords:
     def restore_tests(
         self, client_id: int, scope: Scope, page: Page, span: Span | None = None
     ) -> list[RestoreTest]:
-        where = ()
+        where: tuple[ColumnElement[bool], ...] = ()
         if span is not None:
             where = (RestoreTestRow.at >= span.start, RestoreTestRow.at < span.end)
         return [

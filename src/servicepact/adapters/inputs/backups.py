@@ -55,10 +55,7 @@ def read_backup_runs(
     statuses = list(BackupStatus)
     repeats = Repeats(source_name(Path(path)), "started_at", "run", default_zone)
     for chunk in read_chunks(path, RUN_COLUMNS, log, rules=rules):
-        backup_id = chunk.optional_text("backup_id")
-        system = chunk.optional_text("system")
-        for row in np.flatnonzero(np.equal(backup_id, None) & np.equal(system, None)).tolist():
-            chunk.report(row, "backup_id" if chunk.has("backup_id") else "system", "is empty")
+        backup_id, system = chunk.either_text("backup_id", "system")
         started, _ = chunk.instants("started_at", default_zone, required=True)
         finished, has_finished = chunk.instants("finished_at", default_zone, required=True)
         status = chunk.choice("status", STATUSES)

@@ -31,7 +31,7 @@ from servicepact.adapters.inputs.rows import (
 )
 from servicepact.adapters.inputs.timestamps import Seconds, to_datetime
 from servicepact.domain.input_rules import InputRules
-from servicepact.domain.records import EventType, TicketEvent
+from servicepact.domain.records import EventType, TicketEvent, none_cells
 
 EVENT_COLUMNS = Columns(required=("ticket_id", "at", "type"), optional=("value",))
 EVENT_TYPES = tuple(t.value for t in EventType)
@@ -180,7 +180,7 @@ def _priority_events(
     index: TicketIndex | None,
 ) -> None:
     """Map the new priority of ``priority`` events, and check it against the version judging the ticket."""
-    rows = np.flatnonzero((types == EventType.PRIORITY.code) & ~np.equal(value, None))
+    rows = np.flatnonzero((types == EventType.PRIORITY.code) & ~none_cells(value))
     if rows.size == 0:
         return
     values = chunk.rules.values
@@ -196,7 +196,7 @@ def _priority_events(
 
 
 def _check_values(chunk: Chunk, types: npt.NDArray[np.int64], value: ObjectArray) -> None:
-    missing = np.equal(value, None)
+    missing = none_cells(value)
     for code, reason in _NEEDS_VALUE.items():
         for row in np.flatnonzero((types == code) & missing).tolist():
             chunk.report(row, "value", reason)
@@ -206,9 +206,9 @@ def _check_values(chunk: Chunk, types: npt.NDArray[np.int64], value: ObjectArray
     problems = {text: minutes_problem(text) for text in dict.fromkeys(values)}
     if any(reason is not None for reason in problems.values()):
         for row, text in zip(work.tolist(), values, strict=True):
-            reason = problems[text]
-            if reason is not None:
-                chunk.report(row, "value", reason)
+            problem = problems[text]
+            if problem is not None:
+                chunk.report(row, "value", problem)
 
 
 def minutes_problem(text: str) -> str | None:

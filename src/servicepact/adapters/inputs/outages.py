@@ -49,10 +49,7 @@ def read_outages(
     outages: list[Outage] = []
     repeats = Repeats(source_name(Path(path)), "start", "outage", default_zone)
     for chunk in read_chunks(path, OUTAGE_COLUMNS, log, rules=rules):
-        uptime_id = chunk.optional_text("uptime_id")
-        service = chunk.optional_text("service")
-        for row in np.flatnonzero(np.equal(uptime_id, None) & np.equal(service, None)).tolist():
-            chunk.report(row, "uptime_id" if chunk.has("uptime_id") else "service", "is empty")
+        uptime_id, service = chunk.either_text("uptime_id", "service")
         start, _ = chunk.instants("start", default_zone, required=True)
         end, has_end = chunk.instants("end", default_zone, required=False)
         announced, has_announced = chunk.instants("announced_at", default_zone, required=False)

@@ -32,6 +32,7 @@ from servicepact.adapters.inputs.timestamps import (
     to_datetime,
 )
 from servicepact.domain.input_rules import InputRules, PriorityLevels
+from servicepact.domain.records import ObjectArray, none_cells, object_array
 
 JSON_CHUNK_ROWS = 100_000
 """Objects of a JSON list per chunk."""
@@ -39,7 +40,6 @@ INTERNED_BYTES = 64
 """Cells up to this long are interned by :meth:`Chunk.interned_text`; a column with longer ones is not."""
 
 Progress = Callable[[int], None]
-ObjectArray = npt.NDArray[np.object_]
 
 __all__ = [
     "Chunk",
@@ -152,8 +152,7 @@ class Chunk:
     def optional_text(self, name: str) -> ObjectArray:
         """A column as an object array with None for empty cells."""
         cells = self.text(name)
-        out = np.empty(len(self), dtype=object)
-        out[:] = cells
+        out = object_array(cells)
         if "" in cells:
             out[out == ""] = None
         return self.mapped(name, out)
@@ -164,9 +163,7 @@ class Chunk:
         if not self.rules.values.has(name) or len(values) == 0:
             return values
         lookup = {value: self.rules.values.map(name, value) for value in set(values.tolist())}
-        out = np.empty(len(values), dtype=object)
-        out[:] = list(map(lookup.__getitem__, values.tolist()))
-        return out
+        return object_array(list(map(lookup.__getitem__, values.tolist())))
 
     def interned_text(self, name: str) -> ObjectArray:
         """Like :meth:`optional_text`, for columns of few distinct values (priorities, services, states):
@@ -190,8 +187,9 @@ class Chunk:
         same = (lengths == lengths[representative]) & (matrix == matrix[representative]).all(axis=1)
         if not same.all():  # two different cells with one hash: never seen, but then strings decide
             return self.optional_text(name)
-        distinct = np.empty(len(first), dtype=object)
-        distinct[:] = [self.rules.values.map(name, columns.cell(name, row) or None) for row in first.tolist()]
+        distinct = object_array(
+            [self.rules.values.map(name, columns.cell(name, row) or None) for row in first.tolist()]
+        )
         return distinct[inverse]
 
     def id_cells(self, name: str) -> tuple[npt.NDArray[np.uint8], npt.NDArray[np.int64], dict[int, str]]:
@@ -222,9 +220,18 @@ class Chunk:
     def required_text(self, name: str) -> ObjectArray:
         """A column that must not be empty; an empty cell makes its row bad."""
         values = self.optional_text(name)
-        for row in np.flatnonzero(np.equal(values, None)).tolist():
+        for row in np.flatnonzero(none_cells(values)).tolist():
             self.report(row, name, "is empty")
         return values
+
+    def either_text(self, first: str, second: str) -> tuple[ObjectArray, ObjectArray]:
+        """Two optional columns of which each row needs one (a backup run's ``backup_id`` or its
+        ``system``); a row with neither is bad, reported on ``first`` when the file has it."""
+        first_values, second_values = self.optional_text(first), self.optional_text(second)
+        column = first if self.has(first) else second
+        for row in np.flatnonzero(none_cells(first_values) & none_cells(second_values)).tolist():
+            self.report(row, column, "is empty")
+        return first_values, second_values
 
     def instants(self, name: str, zone: tzinfo, required: bool) -> tuple[Seconds, Mask]:
         """A timestamp column as epoch seconds and a mask of the cells that hold one."""
@@ -293,7 +300,7 @@ def check_priorities(
 ) -> None:
     """Report the rows whose priority is not a level of the version in force at ``judged_at`` (spec 1.1
     §5; rows no version covers are not checked). ``rows`` limits the check (default: every row)."""
-    rows = np.flatnonzero(~np.equal(priorities, None) & ~chunk.bad) if rows is None else rows
+    rows = np.flatnonzero(~none_cells(priorities) & ~chunk.bad) if rows is None else rows
     if rows.size == 0:
         return
     starts = np.array(levels.starts, dtype=np.int64)

@@ -33,7 +33,16 @@ from servicepact.adapters.inputs.rows import (
 )
 from servicepact.adapters.inputs.timestamps import Seconds, to_datetime, to_datetime64
 from servicepact.domain.input_rules import InputRules
-from servicepact.domain.records import EventBatch, EventType, Ticket, TicketBatch, TicketEvent
+from servicepact.domain.records import (
+    TICKET_TEXT_FIELDS,
+    EventBatch,
+    EventType,
+    Ticket,
+    TicketBatch,
+    TicketEvent,
+    none_cells,
+    object_array,
+)
 
 PriorityOf = Callable[[str, str], "str | None"]
 """Maps (impact, urgency) to a priority through the agreement's matrix (None: no such cell)."""
@@ -43,7 +52,7 @@ TICKET_COLUMNS = Columns(
     groups=(("priority",), ("impact", "urgency")),
     optional=("client_priority", "service", "asset", "title", "first_response_at", "resolved_at"),
 )
-_TEXT = ("priority", "impact", "urgency", "client_priority", "service", "asset", "title")
+_TEXT = TICKET_TEXT_FIELDS
 _FEW_VALUES = ("priority", "impact", "urgency", "client_priority", "service", "asset")
 """Columns of few distinct values: interned, one string per distinct value (see Chunk.interned_text)."""
 
@@ -141,7 +150,7 @@ def _ticket_chunk(chunk: Chunk, zone: tzinfo, priority_of: PriorityOf | None, pa
     responded, responded_ok = chunk.instants("first_response_at", zone, required=False)
     resolved, resolved_ok = chunk.instants("resolved_at", zone, required=False)
     keep = ~chunk.bad
-    named = ~np.equal(ids, None)
+    named = ~none_cells(ids)
     parts.all_ids.append(ids[named])
     parts.id_matrix.append(id_matrix[named])
     parts.id_lengths.append(id_lengths[named])
@@ -162,7 +171,7 @@ def _ticket_chunk(chunk: Chunk, zone: tzinfo, priority_of: PriorityOf | None, pa
 
 def _assign_priorities(chunk: Chunk, text: dict[str, ObjectArray], priority_of: PriorityOf | None) -> None:
     priority, impact, urgency = text["priority"], text["impact"], text["urgency"]
-    unset = np.flatnonzero(np.equal(priority, None))
+    unset = np.flatnonzero(none_cells(priority))
     if unset.size == 0:
         return
     impacts, urgencies = impact[unset].tolist(), urgency[unset].tolist()
@@ -170,17 +179,18 @@ def _assign_priorities(chunk: Chunk, text: dict[str, ObjectArray], priority_of: 
     impact_codes, impact_values = _codes(impacts)
     urgency_codes, urgency_values = _codes(urgencies)
     pairs, inverse = np.unique(impact_codes * len(urgency_values) + urgency_codes, return_inverse=True)
-    mapped = np.empty(len(pairs), dtype=object)
-    mapped[:] = [
-        _priority(
-            (impact_values[pair // len(urgency_values)], urgency_values[pair % len(urgency_values)]),
-            priority_of,
-        )
-        for pair in pairs.tolist()
-    ]
+    mapped = object_array(
+        [
+            _priority(
+                (impact_values[pair // len(urgency_values)], urgency_values[pair % len(urgency_values)]),
+                priority_of,
+            )
+            for pair in pairs.tolist()
+        ]
+    )
     found = mapped[inverse.reshape(-1)]
     priority[unset] = found
-    for position in np.flatnonzero(np.equal(found, None)).tolist():
+    for position in np.flatnonzero(none_cells(found)).tolist():
         row, i, u = int(unset[position]), impacts[position], urgencies[position]
         if i is None or u is None:
             if not chunk.has("impact"):
