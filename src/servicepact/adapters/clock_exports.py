@@ -30,6 +30,7 @@ BLOCK_BYTES = 1 << 24
 MAX_BLOCK_ROWS = 100_000
 
 _COMMA, _LINE_FEED, _ZERO = 44, 10, 48
+_NONE = np.array(None, dtype=object)  # None as an array, where NumPy's stubs take no bare None
 
 
 def clock_columns(results: ClockResults) -> dict[str, list[Any]]:
@@ -318,7 +319,8 @@ def _write(columns: dict[str, list[Any]], handle: IO[str], kind: str) -> None:
 
 def _instants(values: npt.NDArray[np.datetime64]) -> list[str | None]:
     text = np.char.add(np.datetime_as_string(values.astype("datetime64[s]"), unit="s"), "Z")
-    return np.where(np.isnat(values), None, text).tolist()
+    cells: list[str | None] = np.where(np.isnat(values), _NONE, text).tolist()
+    return cells
 
 
 def _statuses(values: npt.NDArray[np.object_]) -> list[str]:

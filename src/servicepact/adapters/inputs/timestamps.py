@@ -121,7 +121,7 @@ def parse_instants(values: Sequence[str], zone: tzinfo) -> tuple[Seconds, Mask, 
     lengths = np.fromiter(map(len, values), dtype=np.int64, count=n)
     # Cells longer than the width are cut here, but their length keeps them off the fast path.
     chars = np.array(values, dtype=f"U{WIDTH}").view(np.uint32).reshape(n, WIDTH)
-    ascii_rows = (chars <= 127).all(axis=1)
+    ascii_rows = np.asarray((chars <= 127).all(axis=1))  # NumPy's stubs type .all(axis=1) "bool or array"
     matrix = np.where(ascii_rows[:, None], chars, 0).astype(np.uint8)
     return parse_instant_matrix(matrix, lengths, zone, values.__getitem__)
 
@@ -164,8 +164,10 @@ def _fast_path(chars: npt.NDArray[np.uint8], lengths: Seconds, out: Seconds, zon
     # One row per character position: each position is then a contiguous array (a column of the
     # (n, WIDTH) matrix would be read with a stride of WIDTH bytes, once per test).
     t = np.ascontiguousarray(chars.T)
-    shape = (lengths == 19) | (lengths == 20) | (lengths == 25)
-    c = t - np.uint8(ord("0"))  # as bytes minus '0', every non-digit wraps to 10 or more
+    shape: Mask = (lengths == 19) | (lengths == 20) | (lengths == 25)
+    c: npt.NDArray[np.uint8] = t - np.uint8(
+        ord("0")
+    )  # as bytes minus '0', every non-digit wraps to 10 or more
     for position in _DIGITS:
         shape &= c[position] <= 9
     shape &= (t[4] == ord("-")) & (t[7] == ord("-"))
@@ -181,7 +183,8 @@ def _fast_path(chars: npt.NDArray[np.uint8], lengths: Seconds, out: Seconds, zon
 
     def two(tens: int, ones: int) -> npt.NDArray[np.int64]:
         # Wrapped non-digits give nonsense here, but only for cells that `shape` already refuses.
-        return c[tens].astype(np.int64) * 10 + c[ones]
+        number: npt.NDArray[np.int64] = c[tens].astype(np.int64) * 10 + c[ones]
+        return number
 
     year = two(0, 1) * 100 + two(2, 3)
     month = two(5, 6)
@@ -202,7 +205,7 @@ def _fast_path(chars: npt.NDArray[np.uint8], lengths: Seconds, out: Seconds, zon
     month_length = np.diff(month_start)
     slot = np.clip(serial, first_month, last_month) - first_month
     last_day = month_length[slot]
-    valid = shape & (year >= 1) & (month >= 1) & (month <= 12) & (day >= 1) & (day <= last_day)
+    valid: Mask = shape & (year >= 1) & (month >= 1) & (month <= 12) & (day >= 1) & (day <= last_day)
     valid &= (hour <= 23) & (minute <= 59) & (second <= 59)
     valid &= ~offset_form | ((off_hour <= 23) & (off_minute <= 59))
 
@@ -224,7 +227,8 @@ def _days_from_civil(year: Seconds, month: Seconds, day: Seconds) -> Seconds:
     mp = (month + 9) % 12
     doy = (153 * mp + 2) // 5 + day - 1
     doe = yoe * 365 + yoe // 4 - yoe // 100 + doy
-    return era * 146097 + doe - 719468
+    days: Seconds = era * 146097 + doe - 719468
+    return days
 
 
 def to_datetime64(seconds: Seconds) -> npt.NDArray[np.datetime64]:

@@ -48,8 +48,21 @@ UCI_MATRIX = {
 UCI_PRIORITY_NAMES = {"1": "Critical", "2": "High", "3": "Moderate", "4": "Low"}
 UCI_LEVEL_NAMES = {"1": "High", "2": "Medium", "3": "Low"}
 
-_REQUIRED = ("number", "incident_state", "reopen_count", "sys_mod_count", "made_sla", "opened_at")
-_REQUIRED += ("sys_updated_at", "impact", "urgency", "priority", "resolved_at", "closed_at", "cmdb_ci")
+_REQUIRED: tuple[str, ...] = (
+    "number",
+    "incident_state",
+    "reopen_count",
+    "sys_mod_count",
+    "made_sla",
+    "opened_at",
+    "sys_updated_at",
+    "impact",
+    "urgency",
+    "priority",
+    "resolved_at",
+    "closed_at",
+    "cmdb_ci",
+)
 _STAMP = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4}) (\d{1,2}):(\d{2})")
 _DAYS_BEFORE_1970 = 719162
 

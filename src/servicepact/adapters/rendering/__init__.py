@@ -10,6 +10,8 @@ from servicepact.adapters.rendering.markdown import MarkdownRenderer
 from servicepact.adapters.rendering.pdf import PdfRenderer
 from servicepact.domain.errors import InputError
 
+Renderer = MarkdownRenderer | HtmlRenderer | PdfRenderer | DocxRenderer
+
 
 class Format(StrEnum):
     MD = "md"
@@ -23,7 +25,7 @@ class Format(StrEnum):
         return self in (Format.PDF, Format.DOCX)
 
 
-def renderer_for(format_name: str | Format) -> MarkdownRenderer | HtmlRenderer | PdfRenderer | DocxRenderer:
+def renderer_for(format_name: str | Format) -> Renderer:
     """The renderer of a format (``md``, ``html``, ``pdf`` or ``docx``).
 
     >>> renderer_for("md").extension
@@ -35,7 +37,7 @@ def renderer_for(format_name: str | Format) -> MarkdownRenderer | HtmlRenderer |
         raise InputError(
             f"unknown format {format_name!r}; choose one of: {', '.join(f.value for f in Format)}"
         ) from None
-    renderers = {
+    renderers: dict[Format, type[Renderer]] = {
         Format.MD: MarkdownRenderer,
         Format.HTML: HtmlRenderer,
         Format.PDF: PdfRenderer,

@@ -179,7 +179,8 @@ class DocxRenderer:
 
     @staticmethod
     def _table(document: DocxDocument, block: Table) -> DocxTable:
-        table = document.add_table(rows=1, cols=len(block.header))
+        # python-docx leaves Document.add_table unannotated; it returns the body's Table.
+        table: DocxTable = document.add_table(rows=1, cols=len(block.header))
         table.style = "Table Grid"
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         header = table.rows[0]
@@ -192,7 +193,7 @@ class DocxRenderer:
             run.font.size = Pt(9)
             _shade(cell._tc, "E9EDF2")
         for values in block.rows:
-            row = table.add_row()
+            row = table.add_row()  # type: ignore[no-untyped-call]  # python-docx leaves add_row unannotated
             _row_property(row._tr, "w:cantSplit")
             for cell, text in zip(row.cells, values, strict=True):
                 cell.text = ""
