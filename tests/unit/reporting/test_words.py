@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from servicepact.domain.evaluation import Period
-from servicepact.domain.reporting import ReportWords
+from servicepact.domain.reporting import ReportWords, Status
 
 NBSP = "\u00a0"
 EN = ReportWords("en", ZoneInfo("America/New_York"))
@@ -69,3 +69,30 @@ def test_an_instant_is_shown_in_the_agreements_zone() -> None:
     at = 1_804_100_700
     assert EN.instant(at) == "Mar 3, 2:05\u202fPM"
     assert RU.instant(at) == "3 мар., 22:05"
+
+
+def test_a_list_cut_at_its_limit_says_how_many_more_the_json_holds() -> None:
+    assert EN.more(100, 100) is None
+    assert EN.more(112, 100) == "… and 12 more (all of them are in the JSON export)"
+    assert RU.more(1100, 100) == f"… и ещё 1{NBSP}000 (полный список — в выгрузке JSON)"
+
+
+def test_no_data_is_written_as_no_data_never_as_a_percentage() -> None:
+    assert EN.percent_or_no_data(None) == "No data"
+    assert EN.percent_or_no_data(Decimal("99.95")) == "99.95%"
+    assert EN.status_text(Status.MISSED) == "Missed"
+
+
+def test_chart_ticks_fall_weekly_in_a_month_and_monthly_in_a_quarter() -> None:
+    zone = ZoneInfo("America/New_York")
+    march = EN.ticks(Period.parse("2027-03", zone))
+    assert [label for _at, label in march] == ["Mar 1", "Mar 8", "Mar 15", "Mar 22", "Mar 29"]
+    assert march[0][0] == 1_803_877_200  # 2027-03-01 00:00 in New York (EST)
+    assert [label for _at, label in EN.ticks(Period.parse("2027-Q1", zone))] == ["Jan", "Feb", "Mar"]
+
+
+def test_work_on_one_day_names_the_day_once() -> None:
+    # 2027-03-02 19:10-19:40 and 20:20-21:00 in New York (EST, UTC-5).
+    start = 1_804_032_600
+    intervals = [(start, start + 1800), (start + 4200, start + 6600)]
+    assert EN.work_intervals(intervals) == "Mar 2, 7:10\u202fPM–7:40\u202fPM, 8:20\u202fPM–9:00\u202fPM"
