@@ -8,8 +8,8 @@ from collections.abc import Iterator
 from datetime import timedelta
 from decimal import Decimal
 
-from servicepact.domain.agreement.model import Availability, BackupSet, MaintenanceTreatment
-from servicepact.domain.agreement.values import Percentage
+from servicepact.domain.agreement.model import Availability, BackupSet, MaintenanceTreatment, RecoveryTier
+from servicepact.domain.agreement.values import Duration, Percentage
 from servicepact.domain.errors import ServicepactError
 from servicepact.domain.lint.findings import Severity
 from servicepact.domain.lint.registry import Context, Hit, Rule, checks, hit
@@ -29,6 +29,16 @@ def fastest_backup(availability: Availability, system: str) -> BackupSet | None:
     its most frequent one), or None when no set names it."""
     sets = [backup for backup in availability.backups if system in backup.systems]
     return min(sets, key=lambda backup: backup.frequency.wall_clock()) if sets else None
+
+
+def systems_with_rpo(availability: Availability) -> Iterator[tuple[int, RecoveryTier, Duration, int, str]]:
+    """Each system of each recovery tier that sets an ``rpo``: the tier's position, the tier, its rpo, the
+    system's position in the tier and the system."""
+    for i, tier in enumerate(availability.recovery):
+        if tier.rpo is None:
+            continue
+        for j, system in enumerate(tier.systems):
+            yield i, tier, tier.rpo, j, system
 
 
 @checks(
@@ -134,17 +144,14 @@ def rpo_backed_by_backups(context: Context) -> Iterator[Hit]:
     availability = context.agreement.availability
     if availability is None:
         return
-    for i, tier in enumerate(availability.recovery):
-        if tier.rpo is None:
+    for i, tier, rpo, j, system in systems_with_rpo(availability):
+        fastest = fastest_backup(availability, system)
+        params = {"tier": tier.tier, "system": system, "rpo": rpo}
+        if fastest is None:
+            yield hit(("availability", "recovery", i, "systems", j), "no_backup", **params)
             continue
-        for j, system in enumerate(tier.systems):
-            fastest = fastest_backup(availability, system)
-            params = {"tier": tier.tier, "system": system, "rpo": tier.rpo}
-            if fastest is None:
-                yield hit(("availability", "recovery", i, "systems", j), "no_backup", **params)
-                continue
-            if tier.rpo.wall_clock() < fastest.frequency.wall_clock():
-                yield hit(("availability", "recovery", i, "rpo"), frequency=fastest.frequency, **params)
+        if rpo.wall_clock() < fastest.frequency.wall_clock():
+            yield hit(("availability", "recovery", i, "rpo"), frequency=fastest.frequency, **params)
 
 
 @checks(
@@ -386,16 +393,13 @@ def rpo_leaves_room_for_a_late_backup(context: Context) -> Iterator[Hit]:
     availability = context.agreement.availability
     if availability is None:
         return
-    for i, tier in enumerate(availability.recovery):
-        if tier.rpo is None:
-            continue
-        for system in tier.systems:
-            fastest = fastest_backup(availability, system)
-            if fastest is not None and tier.rpo.wall_clock() == fastest.frequency.wall_clock():
-                yield hit(
-                    ("availability", "recovery", i, "rpo"),
-                    tier=tier.tier,
-                    rpo=tier.rpo,
-                    system=system,
-                    frequency=fastest.frequency,
-                )
+    for i, tier, rpo, _, system in systems_with_rpo(availability):
+        fastest = fastest_backup(availability, system)
+        if fastest is not None and rpo.wall_clock() == fastest.frequency.wall_clock():
+            yield hit(
+                ("availability", "recovery", i, "rpo"),
+                tier=tier.tier,
+                rpo=rpo,
+                system=system,
+                frequency=fastest.frequency,
+            )
