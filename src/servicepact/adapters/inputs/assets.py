@@ -58,7 +58,9 @@ def typed(text: str) -> Any:
 def read_assets(path: Path | str, skip_bad_rows: bool = False) -> AssetsRead:
     """Read assets; a repeated asset id is a bad row.
 
-    >>> read_assets("assets.csv").assets[0].fields["encrypted"]  # doctest: +SKIP
+    >>> from servicepact.testing import write_lines
+    >>> assets = write_lines(TMP / "assets.csv", "id,type,encrypted", "srv-1,server,true")
+    >>> read_assets(assets).assets[0].fields["encrypted"]
     True
     """
     log = ProblemLog()

@@ -47,7 +47,11 @@ def read_backup_runs(
     """Read backup runs; a run that finishes before it starts, an instant after ``rules.now`` and a run
     that repeats an earlier run of the same backup (or system) and start are bad rows.
 
-    >>> read_backup_runs("runs.csv", ZoneInfo("UTC")).runs[0].status  # doctest: +SKIP
+    >>> from zoneinfo import ZoneInfo
+    >>> from servicepact.testing import write_lines
+    >>> runs = write_lines(TMP / "runs.csv", "backup_id,started_at,finished_at,status",
+    ...                    "nightly,2027-03-01T01:00Z,2027-03-01T01:40Z,success")
+    >>> read_backup_runs(runs, ZoneInfo("UTC")).runs[0].status
     <BackupStatus.SUCCESS: 'success'>
     """
     log = ProblemLog()

@@ -52,7 +52,11 @@ def read_coverage(path: Path | str, default_zone: tzinfo, skip_bad_rows: bool = 
     """Read a coverage file. An empty ``uptime_id`` or ``start``, or an ``end`` before ``start``, is a bad
     row (with its file, line and column).
 
-    >>> read_coverage("coverage.csv", ZoneInfo("Europe/Berlin")).spans[0].uptime_id  # doctest: +SKIP
+    >>> from zoneinfo import ZoneInfo
+    >>> from servicepact.testing import write_lines
+    >>> coverage = write_lines(TMP / "coverage.csv", "uptime_id,start,end",
+    ...                        "email,2027-03-01T00:00,2027-04-01T00:00")
+    >>> read_coverage(coverage, ZoneInfo("Europe/Berlin")).spans[0].uptime_id
     'email'
     """
     log = ProblemLog()

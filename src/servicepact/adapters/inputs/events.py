@@ -257,7 +257,10 @@ def read_ticket_events(
     ``ticket_ids`` (any collection of ids) makes an event naming another ticket a bad row. Raises
     :class:`~servicepact.adapters.inputs.rows.DataFileError` on bad rows unless ``skip_bad_rows``.
 
-    >>> read_ticket_events("events.csv", ZoneInfo("Europe/Moscow")).events[0].type  # doctest: +SKIP
+    >>> from zoneinfo import ZoneInfo
+    >>> from servicepact.testing import write_lines
+    >>> events = write_lines(TMP / "events.csv", "ticket_id,at,type", "INC1,2027-03-01T09:10Z,responded")
+    >>> read_ticket_events(events, ZoneInfo("Europe/Moscow")).events[0].type
     <EventType.RESPONDED: 'responded'>
     """
     log = ProblemLog()

@@ -42,7 +42,11 @@ def read_outages(
     instant after ``rules.now`` and a repeat of an earlier outage (same item or service, start and kind)
     are bad rows.
 
-    >>> read_outages("outages.csv", ZoneInfo("Europe/Berlin")).outages[0].kind  # doctest: +SKIP
+    >>> from zoneinfo import ZoneInfo
+    >>> from servicepact.testing import write_lines
+    >>> outages = write_lines(TMP / "outages.csv", "service,start,end,kind",
+    ...                       "email,2027-03-06 22:00,2027-03-06 23:00,maintenance")
+    >>> read_outages(outages, ZoneInfo("Europe/Berlin")).outages[0].kind
     <OutageKind.MAINTENANCE: 'maintenance'>
     """
     log = ProblemLog()

@@ -114,7 +114,13 @@ def read_ticket_batch(
     Raises :class:`~servicepact.adapters.inputs.rows.DataFileError` listing every bad row unless
     ``skip_bad_rows``; header and syntax problems always raise.
 
-    >>> tickets, events, problems = read_ticket_batch("t.csv", "e.csv", ZoneInfo("UTC"))  # doctest: +SKIP
+    >>> from zoneinfo import ZoneInfo
+    >>> from servicepact.testing import write_lines
+    >>> tickets_csv = write_lines(TMP / "t.csv", "id,created_at,priority", "INC1,2027-03-01T09:00Z,P2")
+    >>> events_csv = write_lines(TMP / "e.csv", "ticket_id,at,type", "INC1,2027-03-01T09:10Z,responded")
+    >>> tickets, events, problems = read_ticket_batch(tickets_csv, events_csv, ZoneInfo("UTC"))
+    >>> len(tickets.ids), len(events.at), problems
+    (1, 1, [])
     """
     log = ProblemLog()
     rules = rules or InputRules()
@@ -337,7 +343,10 @@ def read_tickets(
 ) -> TicketsRead:
     """Read a tickets file (and optionally its events file) as records, events attached in time order.
 
-    >>> read_tickets("tickets.csv", ZoneInfo("Europe/London")).tickets[0].priority  # doctest: +SKIP
+    >>> from zoneinfo import ZoneInfo
+    >>> from servicepact.testing import write_lines
+    >>> tickets_csv = write_lines(TMP / "tickets.csv", "id,created_at,priority", "INC1,2027-03-01 09:00,P2")
+    >>> read_tickets(tickets_csv, ZoneInfo("Europe/London")).tickets[0].priority
     'P2'
     """
     batch, events, problems = read_ticket_batch(

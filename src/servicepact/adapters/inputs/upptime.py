@@ -51,8 +51,10 @@ def read_monitor_checks(
     """Read monitoring checks (Upptime or generic layout), in file order; with ``rules``, a check after
     ``now`` is a bad row and values go through the value maps.
 
-    >>> checks = read_monitor_checks("status_checks.csv")  # doctest: +SKIP
-    >>> checks_to_outages(checks)[0].uptime_id  # doctest: +SKIP
+    >>> from servicepact.testing import write_lines
+    >>> checks = read_monitor_checks(write_lines(TMP / "status_checks.csv", "monitor,at,status",
+    ...     "curc-website,2027-03-01T09:00Z,down", "curc-website,2027-03-01T09:05Z,up"))
+    >>> checks_to_outages(checks)[0].uptime_id
     'curc-website'
     """
     path = Path(path)
