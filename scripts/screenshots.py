@@ -48,7 +48,7 @@ def _serve(database_url: str, now) -> tuple[str, object]:  # type: ignore[no-unt
     from servicepact.entrypoints.bootstrap import database_uow_factory
     from servicepact.entrypoints.http.app import create_app
     from servicepact.entrypoints.http.settings import Settings
-    from servicepact.entrypoints.http.web import warm_up
+    from servicepact.entrypoints.http.web.warming import warm_up
 
     time_source = DemoTime(now)
     app = create_app(

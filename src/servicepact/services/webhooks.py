@@ -6,6 +6,10 @@ SHA-256, in the same table) and belongs to the client's *webhook user*, ``webhoo
 (:func:`servicepact.services.users.check_token`) refuses the ``spw_`` prefix, so a webhook token
 can only push events, and only for its own client.
 
+What an event must hold to be taken at all (:meth:`WebhookEvent.problem`: a type of
+:data:`WebhookEventType`, an instant, a value where its type needs one...) is decided here; the API
+refuses such an event before the delivery reaches :func:`receive_events`, which checks again.
+
 A delivery is all or nothing: events are idempotent on their ``event_id`` (per ticket; a repeated
 delivery counts them as duplicates), a ticket is created when an event carries its creation fields and
 it is not stored yet (a stored ticket never changes), and an event of an unknown ticket rejects the
@@ -13,7 +17,7 @@ whole delivery with the events at fault.
 
 >>> new = create_webhook_token(uow, principal, "acme")  # doctest: +SKIP
 >>> caller = authenticate_webhook(uow, new.secret)  # doctest: +SKIP
->>> receive_events(uow, caller, "acme", [WebhookEvent("e1", "INC1", at, "responded")]).added  # doctest: +SKIP
+>>> receive_events(uow, caller, "acme", [WebhookEvent("e1", "INC1", "responded", at)]).added  # doctest: +SKIP
 1
 """
 
@@ -23,6 +27,7 @@ import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import Literal, get_args
 
 import numpy as np
 import numpy.typing as npt
@@ -40,6 +45,7 @@ __all__ = [
     "WEBHOOK_TOKEN_PREFIX",
     "WebhookCaller",
     "WebhookEvent",
+    "WebhookEventType",
     "WebhookReport",
     "authenticate_webhook",
     "create_webhook_token",
@@ -53,18 +59,34 @@ WEBHOOK_TOKEN_PREFIX = "spw_"
 CREATED = "created"
 """The type of a delivery that only creates a ticket (no event is stored)."""
 MAX_EVENTS = 1_000
+MAX_WORK_MINUTES = 100_000
+
+WebhookEventType = Literal[
+    "created",
+    "responded",
+    "acknowledged",
+    "status",
+    "priority",
+    "resolved",
+    "reopened",
+    "work",
+    "after_hours_approved",
+]
+"""The types of event the webhook takes: :data:`CREATED` and every :class:`EventType` (spec §2)."""
+EVENT_TYPES: frozenset[str] = frozenset(get_args(WebhookEventType))
 _USED_EVERY = timedelta(minutes=1)
 
 
 @dataclass(frozen=True)
 class WebhookEvent:
-    """One pushed event. ``type`` is an :class:`EventType` value or :data:`CREATED`; ``created_at``
-    (with ``priority`` or ``impact`` + ``urgency``...) creates the ticket when it is not stored yet."""
+    """One pushed event. ``type`` is an :class:`EventType` value or :data:`CREATED`; ``at`` defaults to
+    ``created_at``, which (with ``priority`` or ``impact`` + ``urgency``...) creates the ticket when it is
+    not stored yet."""
 
     event_id: str
     ticket_id: str
-    at: datetime
     type: str
+    at: datetime | None = None
     value: str | None = None
     created_at: datetime | None = None
     priority: str | None = None
@@ -74,6 +96,42 @@ class WebhookEvent:
     service: str | None = None
     asset: str | None = None
     title: str | None = None
+
+    @property
+    def happened_at(self) -> datetime:
+        """When it happened: ``at``, else the ticket's ``created_at``."""
+        happened = self.at or self.created_at
+        if happened is None:
+            raise InputError(_NO_INSTANT, location=Location(path="at"))
+        return happened
+
+    def problem(self) -> str | None:
+        """Why the event cannot be taken, whatever else its delivery holds; None when it can."""
+        if self.type not in EVENT_TYPES:
+            return f"unknown type {self.type!r}"
+        if self.at is None and self.created_at is None:
+            return _NO_INSTANT
+        if self.type == CREATED and self.created_at is None:
+            return "a `created` event needs the ticket's `created_at`"
+        if self.type in (EventType.STATUS, EventType.PRIORITY) and not (self.value or "").strip():
+            return f"a `{self.type}` event needs a `value`"
+        if self.type == EventType.WORK:
+            try:
+                minutes = float(self.value or "")
+            except ValueError:
+                return "a `work` event's `value` is its minutes, a number"
+            if not 0 <= minutes <= MAX_WORK_MINUTES:
+                return f"a `work` event's minutes must lie between 0 and {MAX_WORK_MINUTES:,}"
+        if (
+            self.created_at is not None
+            and self.priority is None
+            and (self.impact is None) != (self.urgency is None)
+        ):
+            return "give `impact` and `urgency` together"
+        return None
+
+
+_NO_INSTANT = "an event needs `at` (or the ticket's `created_at`)"
 
 
 @dataclass(frozen=True)
@@ -235,12 +293,16 @@ def receive_events(
 
 
 def _unique(events: Sequence[WebhookEvent]) -> list[tuple[int, WebhookEvent]]:
-    """Events with their 1-based position, the first of each (ticket, event id) only."""
+    """Events with their 1-based position, the first of each (ticket, event id) only;
+    :class:`InputError` for the first event that cannot be taken (:meth:`WebhookEvent.problem`)."""
     seen: set[tuple[str, str]] = set()
     unique: list[tuple[int, WebhookEvent]] = []
     for line, event in enumerate(events, start=1):
-        if event.type != CREATED and event.type not in {t.value for t in EventType}:
+        if event.type not in EVENT_TYPES:
             raise InputError(f"event {line}: unknown type {event.type!r}", location=Location(path="type"))
+        problem = event.problem()
+        if problem is not None:
+            raise InputError(f"event {line}: {problem}")
         key = (event.ticket_id, event.event_id)
         if key not in seen:
             seen.add(key)
@@ -267,7 +329,7 @@ def _check(
     ``now`` or a new ticket's priority that is not a level of the version in force at its creation."""
     problems: list[BadRow] = []
     for line, event in events:
-        for name, moment in (("created_at", event.created_at), ("at", event.at)):
+        for name, moment in (("created_at", event.created_at), ("at", event.happened_at)):
             if moment is not None and moment > now:
                 reason = f"{moment.isoformat()} is after now ({now.isoformat()})"
                 problems.append(BadRow("webhook", line, name, reason))
@@ -341,7 +403,7 @@ def _event_rows(events: Sequence[tuple[int, WebhookEvent]]) -> EventRows:
     position = {ticket_id: row for row, ticket_id in enumerate(ticket_ids)}
     batch = EventBatch(
         ticket=np.array([position[e.ticket_id] for _, e in events], dtype=np.int64),
-        at=_seconds([e.at for _, e in events]),
+        at=_seconds([e.happened_at for _, e in events]),
         type=np.array([EventType(e.type).code for _, e in events], dtype=np.int8),
         value=_objects([e.value for _, e in events]),
         lines=np.array([line for line, _ in events], dtype=np.int64),

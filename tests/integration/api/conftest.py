@@ -32,6 +32,7 @@ from servicepact.domain.records import (
     RestoreTest,
 )
 from servicepact.entrypoints.http import create_app
+from servicepact.entrypoints.http.context import AppContext
 from servicepact.entrypoints.http.settings import Settings
 from servicepact.services import clients, users, webhooks
 from servicepact.services.access import SYSTEM, scope_of
@@ -63,6 +64,12 @@ class Api:
     database: Database
     time_source: FixedTime
     tokens: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def context(self) -> AppContext:
+        """The app's context, with its caches."""
+        context: AppContext = self.app.state.context
+        return context
 
     def headers(self, who: str | None) -> dict[str, str]:
         return {} if who is None else {"Authorization": f"Bearer {self.tokens[who]}"}
@@ -169,7 +176,6 @@ def api(database: Database, time_source: FixedTime) -> Iterator[Api]:
         tokens[who] = users.create_token(make(), SYSTEM, email, name=who).secret
     tokens["acme_webhook"] = objects["acme"]["webhook"]
     tokens["beta_webhook"] = objects["beta"]["webhook"]
-    app = create_app(Settings(), uow_factory=make, time_source=time_source)
-    app.state.agreement_cache = AGREEMENTS
+    app = create_app(Settings(), uow_factory=make, time_source=time_source, agreements=AGREEMENTS)
     with TestClient(app) as client:
         yield Api(client, app, database, time_source, tokens)

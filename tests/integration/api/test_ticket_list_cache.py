@@ -3,6 +3,7 @@ the same caller scope and query only (bodies within one second); any commit show
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 
 import pytest
@@ -19,8 +20,7 @@ TICKETS = "/api/v1/clients/acme/tickets"
 
 
 def cache_of(api: Api) -> RevisionCache[bytes]:
-    cache: RevisionCache[bytes] = api.app.state.response_cache
-    return cache
+    return api.context.response_cache
 
 
 def by_id(response) -> dict[str, dict]:
@@ -74,7 +74,8 @@ def test_a_page_kept_for_staff_is_never_answered_to_another_clients_user(api: Ap
 
 
 def test_with_the_cache_off_every_request_computes(api: Api) -> None:
-    api.app.state.response_cache = off = RevisionCache[bytes](size=0)
+    off = RevisionCache[bytes](size=0)
+    api.app.state.context = replace(api.context, response_cache=off)
     first, second = api.get(TICKETS), api.get(TICKETS)
     assert first.content == second.content
     assert off.computed == 2
@@ -103,7 +104,7 @@ def test_a_busy_database_does_not_fail_a_read_because_the_tokens_last_use_cannot
 def test_a_revoked_token_or_a_deactivated_user_is_refused_at_once_though_its_check_was_kept(
     api: Api,
 ) -> None:
-    checks = api.app.state.token_checks
+    checks = api.context.token_checks
     assert api.get(TICKETS).status_code == 200
     computed = checks.computed
     assert api.get(TICKETS).status_code == 200
@@ -120,7 +121,7 @@ def test_a_revoked_token_or_a_deactivated_user_is_refused_at_once_though_its_che
 
 
 def test_a_later_second_computes_the_clocks_again_but_not_the_reads(api: Api) -> None:
-    stored = api.app.state.stored_pages
+    stored = api.context.stored_pages
     before = by_id(api.get(TICKETS))["T-ACME-1"]["resolution"]["business_seconds"]
     reads = stored.computed
     api.time_source.set(api.time_source.now() + timedelta(seconds=5))
@@ -132,7 +133,7 @@ def test_a_later_second_computes_the_clocks_again_but_not_the_reads(api: Api) ->
 
 
 def test_large_pages_are_computed_every_time_rather_than_kept(api: Api) -> None:
-    cache, stored = cache_of(api), api.app.state.stored_pages
+    cache, stored = cache_of(api), api.context.stored_pages
     kept = (len(cache), len(stored))
     for _ in range(2):
         assert len(by_id(api.get(TICKETS, params={"limit": 500}))) == 3

@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+from typing import get_args
+
 import pytest
 
+from servicepact.domain.errors import InputError
+from servicepact.domain.records import EventType
+from servicepact.services import webhooks
+from servicepact.services.webhooks import CREATED, WebhookEvent, WebhookEventType
 from tests.integration.api.conftest import Api
 
 pytestmark = pytest.mark.db
@@ -126,3 +132,26 @@ def test_malformed_events_are_422_naming_the_field(api: Api) -> None:
         if field:
             assert field in (response.json()["error"]["field"] or ""), response.json()
     assert api.post(URL, who="acme_webhook", json=[]).status_code == 422
+
+
+def test_the_webhook_takes_every_event_type_and_created() -> None:
+    assert set(get_args(WebhookEventType)) == {CREATED, *EventType}
+
+
+def test_the_service_refuses_what_the_api_refuses_for_any_caller(api: Api) -> None:
+    caller = webhooks.authenticate_webhook(
+        api.database.unit_of_work(api.time_source), api.tokens["acme_webhook"]
+    )
+    at = api.time_source.now()
+    bad = WebhookEvent("e", "T-ACME-1", "work", at, value="x")
+    assert bad.problem() == "a `work` event's `value` is its minutes, a number"
+    with pytest.raises(InputError, match="event 2: a `work` event's `value` is its minutes"):
+        webhooks.receive_events(
+            api.database.unit_of_work(api.time_source),
+            caller,
+            "acme",
+            [WebhookEvent("ok", "T-ACME-1", "responded", at), bad],
+        )
+    late = WebhookEvent("c", "T-ACME-1", "created", None, created_at=at)
+    assert late.problem() is None
+    assert late.happened_at == at

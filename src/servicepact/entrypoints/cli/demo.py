@@ -85,7 +85,7 @@ def _serve(database_url: str, host: str, port: int, now: datetime) -> None:
     from servicepact.entrypoints.bootstrap import database_uow_factory
     from servicepact.entrypoints.http.app import create_app
     from servicepact.entrypoints.http.settings import Settings
-    from servicepact.entrypoints.http.web import warm_up
+    from servicepact.entrypoints.http.web.warming import warm_up
 
     time_source = DemoTime(now)
     settings = Settings.from_env({"SERVICEPACT_DATABASE_URL": database_url})

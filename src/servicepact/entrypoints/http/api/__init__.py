@@ -14,7 +14,7 @@ from servicepact.entrypoints.http.api.routes import (
     tickets,
     webhooks,
 )
-from servicepact.entrypoints.http.api.schemas import ErrorBody
+from servicepact.entrypoints.http.api.schemas.common import ErrorBody
 
 _ERRORS = {
     400: "The body cannot be parsed (malformed JSON or form)",

@@ -170,7 +170,9 @@ ClientSlug = Annotated[
         examples=["acme"],
     ),
 ]
-TicketId = Annotated[str, Path(description="The ticket's id in the PSA.", max_length=200, pattern=PRINTABLE_NONEMPTY)]
+TicketId = Annotated[
+    str, Path(description="The ticket's id in the PSA.", max_length=200, pattern=PRINTABLE_NONEMPTY)
+]
 AgreementKey = Annotated[
     str, Path(description="The agreement's `id` in its YAML.", max_length=200, pattern=PRINTABLE_NONEMPTY)
 ]

@@ -143,7 +143,7 @@ class SignInThrottle:
             entry.count += 1
             if entry.count <= self.free:
                 return None
-            delay = min(self.base * 2 ** (entry.count - self.free - 1), self.cap)
+            delay = min(self.base * (1 << (entry.count - self.free - 1)), self.cap)
             entry.blocked_until = now + delay
             return delay
 

@@ -5,11 +5,9 @@ errors become pages (``WebRoute``), so no route repeats a check.
 from __future__ import annotations
 
 import hashlib
-import threading
 import time
-from collections import OrderedDict
-from collections.abc import Callable, Coroutine, Hashable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Coroutine
+from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
 from importlib import resources
@@ -23,30 +21,19 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.routing import APIRoute
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from servicepact.adapters.agreement_files import read_agreement
 from servicepact.domain.errors import (
     InputError,
     NotFoundError,
     PermissionDeniedError,
     ServicepactError,
 )
-from servicepact.entrypoints.http.web.auth import (
-    COOKIE,
-    CSRF_FIELD,
-    CSRF_HEADER,
-    Session,
-    SessionCodec,
-    SignInThrottle,
-    csrf_ok,
-)
+from servicepact.entrypoints.http.context import context_of
+from servicepact.entrypoints.http.web.auth import COOKIE, CSRF_FIELD, CSRF_HEADER, Session, csrf_ok
 from servicepact.entrypoints.http.web.i18n import LANGUAGE_NAMES, LANGUAGES, Texts, choose_language, texts
+from servicepact.entrypoints.http.web.state import WebState
 from servicepact.services import access
-from servicepact.services.access import Principal
-from servicepact.services.live_clocks import AgreementCache
-from servicepact.services.model import Role, User
-from servicepact.services.ports import AgreementParser, TimeSource, UnitOfWork
-from servicepact.services.reports import StoredPeriod, StoredPeriods
-from servicepact.services.revision_cache import RevisionCache
+from servicepact.services.model import Principal, Role, User
+from servicepact.services.ports import TimeSource, UnitOfWork
 
 PACKAGE = "servicepact.entrypoints.http.web"
 
@@ -59,67 +46,17 @@ class CsrfRefusedError(Exception):
     """A form without the session's CSRF token."""
 
 
-class DataCache:
-    """Recently rendered report bodies, by a key that names their evaluation (which names the data
-    revision). Bounded; safe to share between threads."""
-
-    def __init__(self, size: int = 16) -> None:
-        self.size = size
-        self._entries: OrderedDict[Hashable, Any] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def get(self, key: Hashable) -> Any:
-        with self._lock:
-            found = self._entries.get(key)
-            if found is not None:
-                self._entries.move_to_end(key)
-            return found
-
-    def put(self, key: Hashable, data: Any) -> None:
-        with self._lock:
-            self._entries[key] = data
-            self._entries.move_to_end(key)
-            while len(self._entries) > self.size:
-                self._entries.popitem(last=False)
-
-
-@dataclass
-class WebState:
-    """What the web UI keeps per app: the cookie signer, the throttle and the read cache."""
-
-    codec: SessionCodec
-    throttle: SignInThrottle = field(default_factory=SignInThrottle)
-    cache: DataCache = field(default_factory=lambda: DataCache(32))
-    periods: StoredPeriods = field(default_factory=lambda: RevisionCache[StoredPeriod](64))
-    parser: AgreementParser = read_agreement
-    agreements: AgreementCache = field(default_factory=lambda: AgreementCache(read_agreement))
-    uploads: dict[str, Any] = field(default_factory=dict)  # import previews, by token
-    timings: list[tuple[str, float]] = field(default_factory=list)
-
-
-_state_lock = threading.Lock()
-
-
 def web_state(request: Request) -> WebState:
-    app = request.app
-    with _state_lock:
-        state = getattr(app.state, "web", None)
-        if state is None:
-            state = WebState(SessionCodec(app.state.context.settings.secret_key))
-            app.state.web = state
-    return state
-
-
-def context(request: Request) -> Any:
-    return request.app.state.context
+    """What the web UI keeps for the app serving ``request``."""
+    return context_of(request).web
 
 
 def time_source(request: Request) -> TimeSource:
-    return context(request).time_source  # type: ignore[no-any-return]
+    return context_of(request).time_source
 
 
 def new_uow(request: Request) -> UnitOfWork:
-    return context(request).uow_factory()  # type: ignore[no-any-return]
+    return context_of(request).uow_factory()
 
 
 # --- sessions ------------------------------------------------------------------------------------------
@@ -127,9 +64,9 @@ def new_uow(request: Request) -> UnitOfWork:
 
 def load_session(request: Request) -> Session:
     """The request's session (a new anonymous one when the cookie is missing or invalid)."""
-    found = getattr(request.state, "session", None)
+    found: Session | None = getattr(request.state, "session", None)
     if found is not None:
-        return found  # type: ignore[no-any-return]
+        return found
     codec = web_state(request).codec
     session = codec.load(request.cookies.get(COOKIE), now=time.time())
     if session is None:
@@ -154,7 +91,7 @@ def _write_cookie(request: Request, response: Response) -> None:
     session = getattr(request.state, "session_out", None)
     if session is None:
         return
-    settings = context(request).settings
+    settings = context_of(request).settings
     response.set_cookie(
         COOKIE,
         web_state(request).codec.dump(session, now=time.time()),
@@ -376,31 +313,3 @@ class WebRoute(APIRoute):
             return response
 
         return run
-
-
-def warm_up(app: Any) -> None:
-    """Read and evaluate every client once as the command line (see ``web.warm_up``)."""
-    from servicepact.entrypoints.http.web.i18n import texts as texts_of
-    from servicepact.entrypoints.http.web.pages.charts import uptime_chart
-    from servicepact.services import clients, dashboard
-
-    ctx = app.state.context
-    with _state_lock:
-        if getattr(app.state, "web", None) is None:
-            app.state.web = WebState(SessionCodec(ctx.settings.secret_key))
-    state: WebState = app.state.web
-    now = ctx.time_source.now()
-    for client in clients.list_clients(ctx.uow_factory(), access.SYSTEM):
-        overview = dashboard.client_overview(
-            ctx.uow_factory(),
-            access.SYSTEM,
-            client.slug,
-            state.parser,
-            state.agreements,
-            now,
-            cache=state.periods,
-        )
-        for language in LANGUAGES:
-            uptime_chart(overview, texts_of(language))
-            if overview.in_force is not None:
-                dashboard.parsed_version(overview.in_force.version, state.parser, language)

@@ -65,7 +65,7 @@ def _translations(language: str) -> gettext.NullTranslations:
 def choose_language(saved: str | None, accept_language: str | None) -> str:
     """The user's saved choice, else the first of ours in ``Accept-Language``, else English."""
     if saved in LANGUAGES:
-        return saved  # type: ignore[return-value]
+        return saved
     for part in (accept_language or "").split(","):
         tag = part.split(";")[0].strip().lower()[:2]
         if tag in LANGUAGES:

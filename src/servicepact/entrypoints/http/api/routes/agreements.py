@@ -13,7 +13,6 @@ from servicepact.adapters.agreement_files import read_agreement
 from servicepact.domain.errors import AgreementError, InputError, Location, Problem
 from servicepact.domain.lint import Severity
 from servicepact.entrypoints.http.api.deps import (
-    SAFE_TEXT,
     AgreementKey,
     ClientSlug,
     PrincipalDep,
@@ -21,16 +20,15 @@ from servicepact.entrypoints.http.api.deps import (
     UowDep,
     VersionNumber,
 )
-from servicepact.entrypoints.http.api.schemas import (
+from servicepact.entrypoints.http.api.schemas.agreements import (
     ActivateRequest,
     AgreementCreate,
     AgreementVersionDetail,
     AgreementVersionPublic,
     FindingPublic,
-    Listing,
-    StoredInstant,
     UploadPublic,
 )
+from servicepact.entrypoints.http.api.schemas.common import PRINTABLE_NONEMPTY, Listing, StoredInstant
 from servicepact.services import agreements
 from servicepact.services.agreements import MAX_TEXT_CHARS, UploadResult
 
@@ -56,7 +54,8 @@ def list_versions(
     principal: PrincipalDep,
     uow: UowDep,
     agreement: Annotated[
-        str | None, Query(max_length=200, pattern=SAFE_TEXT, description="Only this agreement's versions.")
+        str | None,
+        Query(max_length=200, pattern=PRINTABLE_NONEMPTY, description="Only this agreement's versions."),
     ] = None,
 ) -> Listing[AgreementVersionPublic]:
     found = agreements.list_versions(uow, principal, client, agreement)

@@ -5,13 +5,13 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from servicepact.entrypoints.http.api.deps import ClientSlug, PrincipalDep, StaffDep, UowDep
-from servicepact.entrypoints.http.api.schemas import (
+from servicepact.entrypoints.http.api.schemas.clients import (
     ClientCreate,
     ClientDetail,
     ClientPublic,
     CountsPublic,
-    Listing,
 )
+from servicepact.entrypoints.http.api.schemas.common import Listing
 from servicepact.services import clients
 
 router = APIRouter(prefix="/clients", tags=["clients"])

@@ -15,7 +15,7 @@ from servicepact.adapters.db.input_files import FileInputReader
 from servicepact.domain.errors import InputError, Location
 from servicepact.domain.input_rules import parse_value_map
 from servicepact.entrypoints.http.api.deps import ClientSlug, StaffDep, UowDep
-from servicepact.entrypoints.http.api.schemas import ImportPublic
+from servicepact.entrypoints.http.api.schemas.imports import ImportPublic
 from servicepact.services import importing
 from servicepact.services.importing import ImportRequest
 from servicepact.services.model import ImportKind

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from servicepact.entrypoints.http.api.deps import PrincipalDep, UowDep
-from servicepact.entrypoints.http.api.schemas import MePublic
+from servicepact.entrypoints.http.api.schemas.me import MePublic
 from servicepact.services import access
 
 router = APIRouter(tags=["me"])

@@ -5,7 +5,8 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from servicepact.entrypoints.http.api.deps import ClientSlug, PageDep, PrincipalDep, UowDep
-from servicepact.entrypoints.http.api.schemas import Listing, OutagePublic
+from servicepact.entrypoints.http.api.schemas.common import Listing
+from servicepact.entrypoints.http.api.schemas.outages import OutagePublic
 from servicepact.services import clients, records
 
 router = APIRouter(prefix="/clients/{client}/outages", tags=["outages"])

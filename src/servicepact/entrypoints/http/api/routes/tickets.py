@@ -11,7 +11,6 @@ from fastapi.concurrency import run_in_threadpool
 from servicepact.adapters.agreement_files import read_agreement
 from servicepact.domain.errors import InputError
 from servicepact.entrypoints.http.api.deps import (
-    SAFE_TEXT,
     AgreementsDep,
     ClientSlug,
     DataRevisionDep,
@@ -24,10 +23,9 @@ from servicepact.entrypoints.http.api.deps import (
     TicketId,
     UowDep,
 )
-from servicepact.entrypoints.http.api.schemas import (
+from servicepact.entrypoints.http.api.schemas.common import PRINTABLE_NONEMPTY, Instant, Listing
+from servicepact.entrypoints.http.api.schemas.tickets import (
     EventPublic,
-    Instant,
-    Listing,
     PriorityChange,
     TicketDetail,
     TicketPublic,
@@ -45,7 +43,9 @@ KEPT_PAGE_ROWS = 200
 AgreementQuery = Annotated[
     str | None,
     Query(
-        max_length=200, pattern=SAFE_TEXT, description="The agreement that judges (when there are several)."
+        max_length=200,
+        pattern=PRINTABLE_NONEMPTY,
+        description="The agreement that judges (when there are several).",
     ),
 ]
 
@@ -66,7 +66,7 @@ async def list_tickets(
         Query(description="Only these SLA statuses (repeat for several); at_risk = running, >= 75% used."),
     ] = None,
     priority: Annotated[
-        list[Annotated[str, Query(max_length=64, pattern=SAFE_TEXT)]] | None,
+        list[Annotated[str, Query(max_length=64, pattern=PRINTABLE_NONEMPTY)]] | None,
         Query(description="Only these priorities in force (repeat for several)."),
     ] = None,
     created_from: Annotated[

@@ -23,8 +23,8 @@ from servicepact.entrypoints.http.api.deps import (
     bearer,
     unauthorized,
 )
-from servicepact.entrypoints.http.api.schemas import (
-    Listing,
+from servicepact.entrypoints.http.api.schemas.common import Listing
+from servicepact.entrypoints.http.api.schemas.webhooks import (
     NewWebhookTokenPublic,
     WebhookEventCreate,
     WebhookPublic,

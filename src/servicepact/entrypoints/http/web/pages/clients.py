@@ -4,17 +4,14 @@ file is invalid) and activating a draft."""
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, Any
 from zoneinfo import ZoneInfo
 
 from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.responses import Response
 
 from servicepact.adapters.rendering import renderer_for
-from servicepact.domain.agreement import Agreement
 from servicepact.domain.errors import ConflictError, InputError, NotFoundError
 from servicepact.domain.lint import Finding, Severity
 from servicepact.entrypoints.http.web.common import (
@@ -83,25 +80,6 @@ def _version(request: Request, viewer: SignedIn, slug: str, key: str, number: in
     return agreements.get_version(new_uow(request), viewer.principal, slug, key, number)
 
 
-_contracts: OrderedDict[tuple[str, str, str], bytes] = OrderedDict()
-_contracts_lock = threading.Lock()
-
-
-def _contract(sha256: str, language: str, fmt: str, agreement: Agreement) -> bytes:
-    """The rendered contract of a version's text; kept (a few dozen) as a version's text never changes."""
-    key = (sha256, language, fmt)
-    with _contracts_lock:
-        if key in _contracts:
-            _contracts.move_to_end(key)
-            return _contracts[key]
-    body = rendering.render(agreement, renderer_for(fmt), language=language)
-    with _contracts_lock:
-        _contracts[key] = body
-        while len(_contracts) > 32:
-            _contracts.popitem(last=False)
-    return body
-
-
 @router.get("/clients/{slug}/versions/{key}/{number}/contract")
 def contract(
     request: Request, slug: str, key: str, number: int, viewer: SignedIn, format: str = "html", lang: str = ""
@@ -113,7 +91,12 @@ def contract(
     if format not in ("html", "pdf"):
         raise InputError("format is html or pdf")
     language = rendering.contract_language(parsed.agreement, lang or None)
-    body = _contract(version.sha256, language, format, parsed.agreement)
+    agreement = parsed.agreement
+    # Kept by the text's SHA-256: a version's text never changes.
+    body = web_state(request).contracts.get(
+        (version.sha256, language, format),
+        lambda: rendering.render(agreement, renderer_for(format), language=language),
+    )
     if format == "pdf":
         name = f"{key}-v{number}.{language}.pdf"
         return Response(
@@ -198,7 +181,7 @@ async def upload(
                 error = t.gettext("The file is not UTF-8 text.")
     if not error and not text.strip():
         error = t.gettext("Choose a YAML file or paste the agreement.")
-    values = {"client": client, "result": None, "lines": [], "text": text, "error": error}
+    values: dict[str, Any] = {"client": client, "result": None, "lines": [], "text": text, "error": error}
     if error:
         return render(request, "upload.html", values, status=422)
     starts = None

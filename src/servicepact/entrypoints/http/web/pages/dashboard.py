@@ -6,6 +6,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
+from servicepact.entrypoints.http.context import context_of
 from servicepact.entrypoints.http.web.common import (
     SignedIn,
     WebRoute,
@@ -33,7 +34,7 @@ def overviews(request: Request, viewer: SignedIn, *, with_evaluation: bool = Tru
             viewer.principal,
             client.slug,
             state.parser,
-            state.agreements,
+            context_of(request).agreements,
             now,
             cache=state.periods,
             with_evaluation=with_evaluation,

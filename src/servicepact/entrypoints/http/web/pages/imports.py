@@ -1,8 +1,9 @@
 """Imports: upload a CSV, preview how its columns map and which rows are bad, then confirm.
 
-The file waits in a temporary folder between preview and confirmation (at most :data:`KEEP` pending
-per app, each for :data:`TTL`); nothing is stored in the database before the confirmation, and then
-all or nothing, by the same use case as ``servicepact import``.
+The file waits in a temporary folder between preview and confirmation (at most
+:data:`~servicepact.entrypoints.http.web.uploads.KEEP` pending per app, each for
+:data:`~servicepact.entrypoints.http.web.uploads.TTL`); nothing is stored in the database before the
+confirmation, and then all or nothing, by the same use case as ``servicepact import``.
 """
 
 from __future__ import annotations
@@ -12,9 +13,6 @@ import io
 import secrets
 import shutil
 import tempfile
-import threading
-from dataclasses import dataclass
-from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Annotated, Any
 from zoneinfo import ZoneInfo
@@ -34,6 +32,7 @@ from servicepact.entrypoints.http.web.common import (
     render,
     web_state,
 )
+from servicepact.entrypoints.http.web.uploads import Pending, forget
 from servicepact.services import clients, dashboard, importing
 from servicepact.services.access import require_staff, scope_of
 from servicepact.services.model import ImportKind
@@ -42,8 +41,6 @@ from servicepact.services.ports import BadRow
 router = APIRouter(route_class=WebRoute)
 
 MAX_FILE = 50 * 1024 * 1024
-KEEP = 20
-TTL = timedelta(hours=1)
 PREVIEW_ROWS = 5
 BAD_ROWS_SHOWN = 20
 
@@ -71,43 +68,11 @@ FIELDS: dict[ImportKind, tuple[str, ...]] = {
 KINDS = tuple(FIELDS)
 
 
-@dataclass
-class Pending:
-    token: str
-    user_id: int
-    client: str
-    kind: ImportKind
-    name: str
-    folder: Path
-    created: datetime
-
-    @property
-    def path(self) -> Path:
-        return self.folder / self.name
-
-
-_lock = threading.Lock()
-
-
-def _forget(pending: Pending) -> None:
-    shutil.rmtree(pending.folder, ignore_errors=True)
-
-
-def _keep(request: Request, pending: Pending) -> None:
-    store: dict[str, Any] = web_state(request).uploads
-    with _lock:
-        for token, old in list(store.items()):
-            if old.created + TTL < pending.created or len(store) >= KEEP:
-                _forget(store.pop(token))
-        store[pending.token] = pending
-
-
 def _pending(request: Request, viewer: SignedIn, slug: str, token: str) -> Pending:
-    with _lock:
-        found = web_state(request).uploads.get(token)
+    found = web_state(request).uploads.get(token)
     if found is None or found.user_id != viewer.user.id or found.client != slug:
         raise NotFoundError("this upload has expired; upload the file again")
-    return found  # type: ignore[no-any-return]
+    return found
 
 
 @router.get("/clients/{slug}/imports")
@@ -260,7 +225,7 @@ async def upload_file(
     pending = Pending(
         secrets.token_urlsafe(16), viewer.user.id, slug, ImportKind(kind), name, folder, now_of(request)
     )
-    _keep(request, pending)
+    web_state(request).uploads.add(pending)
     return _preview(request, viewer, pending, {}, None)
 
 
@@ -301,8 +266,7 @@ async def confirm(request: Request, slug: str, token: str, viewer: SignedIn, _: 
         )
     except (DataRowError, InputError) as problem:
         return _preview(request, viewer, pending, mapping, problem.message, (text, values))
-    with _lock:
-        web_state(request).uploads.pop(token, None)
-    _forget(pending)
+    web_state(request).uploads.remove(token)
+    forget(pending)
     client = clients.get_client(new_uow(request), viewer.principal, slug)
     return render(request, "import_done.html", {"client": client, "report": report})

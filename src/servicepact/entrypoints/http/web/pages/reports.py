@@ -15,6 +15,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from servicepact.domain.errors import InputError, NotFoundError
+from servicepact.entrypoints.http.context import context_of
 from servicepact.entrypoints.http.web.common import SignedIn, WebRoute, new_uow, now_of, render, web_state
 from servicepact.services import clients, dashboard
 from servicepact.services.dashboard import ClientOverview
@@ -51,7 +52,7 @@ def _overview(request: Request, viewer: SignedIn, slug: str, period: str) -> tup
         viewer.principal,
         slug,
         state.parser,
-        state.agreements,
+        context_of(request).agreements,
         now,
         period=period or months[0],
         cache=state.periods,
@@ -107,24 +108,27 @@ def report_file(request: Request, slug: str, period: str, fmt: str, viewer: Sign
         )
     from servicepact.adapters.reports import render_report  # WeasyPrint is slow to import
 
-    cache = web_state(request).cache
-    key = ("report", overview.evaluation_key, viewer.texts.language, fmt)
-    body = cache.get(key) if overview.evaluation_key is not None else None
-    if body is None:
+    agreement = overview.in_force.agreement
+
+    def render_file() -> bytes:
         # The layout and its charts take seconds; the same evaluation gives the same report.
         with tempfile.TemporaryDirectory(prefix="servicepact-report-") as folder:
             output = Path(folder) / f"{name}.{fmt}"
             render_report(
                 evaluation,
-                overview.in_force.agreement,
+                agreement,
                 fmt,
                 viewer.texts.language,
                 output,
                 inputs=overview.inputs,
             )
-            body = output.read_bytes()
-        if overview.evaluation_key is not None:
-            cache.put(key, body)
+            return output.read_bytes()
+
+    if overview.evaluation_key is None:
+        body = render_file()
+    else:
+        key = ("report", overview.evaluation_key, viewer.texts.language, fmt)
+        body = web_state(request).reports.get(key, render_file)
     headers = {"X-Frame-Options": "SAMEORIGIN"}
     if fmt == "pdf":
         headers["Content-Disposition"] = f'attachment; filename="{name}.pdf"'

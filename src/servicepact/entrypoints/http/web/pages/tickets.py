@@ -10,6 +10,7 @@ from fastapi.responses import Response
 
 from servicepact.domain.errors import InputError
 from servicepact.domain.evaluation import Period
+from servicepact.entrypoints.http.context import context_of
 from servicepact.entrypoints.http.web.common import SignedIn, WebRoute, new_uow, now_of, render, web_state
 from servicepact.services import clients, dashboard, live_clocks
 from servicepact.services.live_clocks import SlaStatus, TicketClocks
@@ -70,7 +71,7 @@ def tickets_page(
         new_uow(request),
         viewer.principal,
         slug,
-        web_state(request).agreements,
+        context_of(request).agreements,
         page=Page(MONTH_LIMIT),
         created_from=period.start,
         created_to=period.end,
@@ -118,7 +119,13 @@ def _priorities(request: Request, viewer: SignedIn, slug: str) -> list[str]:
 def ticket_page(request: Request, slug: str, ticket_id: str, viewer: SignedIn) -> Response:
     state = web_state(request)
     timeline = dashboard.ticket_timeline(
-        new_uow(request), viewer.principal, slug, ticket_id, state.parser, state.agreements, now_of(request)
+        new_uow(request),
+        viewer.principal,
+        slug,
+        ticket_id,
+        state.parser,
+        context_of(request).agreements,
+        now_of(request),
     )
     return render(
         request, "ticket.html", {"timeline": timeline, "client": timeline.client, "zone": timeline.zone}
