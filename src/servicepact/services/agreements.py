@@ -7,8 +7,13 @@ Activating a version retires the one active before it. A version is in force fro
 version's, so a ticket is judged by the version in force when the ticket was created, whatever was
 activated later (:mod:`servicepact.services.versions` holds the rule).
 
->>> result = upload_agreement(uow, principal, "acme", text, read_agreement, activate=True)  # doctest: +SKIP
->>> result.version.status  # doctest: +SKIP
+>>> from servicepact import read_agreement
+>>> from servicepact.testing import SYSTEM, FakeUnitOfWork, make_client
+>>> uow = FakeUnitOfWork()
+>>> client = make_client(uow, "acme")
+>>> text = (EXAMPLES / "northwind-acme.en.yaml").read_text(encoding="utf-8")
+>>> result = upload_agreement(uow, SYSTEM, "acme", text, read_agreement, activate=True)
+>>> result.version.status
 <VersionStatus.ACTIVE: 'active'>
 """
 

@@ -1,8 +1,12 @@
 """Use case: read the audit log (who changed what and when). Entries are written by the use cases
 that make the changes, in the same transaction as the change.
 
->>> [e.action for e in audit_log(uow, principal, client="acme")]  # doctest: +SKIP
-[<AuditAction.AGREEMENT_ACTIVATED: 'agreement.activated'>, ...]
+>>> from servicepact.services.clients import create_client
+>>> from servicepact.testing import SYSTEM, FakeUnitOfWork
+>>> uow = FakeUnitOfWork()
+>>> client = create_client(uow, SYSTEM, "acme", "Acme Ltd", "Europe/London")
+>>> [e.action for e in audit_log(uow, SYSTEM, client="acme")]
+[<AuditAction.CLIENT_CREATED: 'client.created'>]
 """
 
 from __future__ import annotations

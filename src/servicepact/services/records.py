@@ -1,8 +1,17 @@
 """Use cases: read what was imported (tickets, outages, checks, backups, assets) and change a ticket's
 priority (an audited ``priority`` event; the ticket row itself never changes).
 
->>> ticket = get_ticket(uow, principal, "acme", "INC0001")  # doctest: +SKIP
->>> [e.type for e in ticket.events]  # doctest: +SKIP
+>>> from servicepact.adapters.db.input_files import FileInputReader
+>>> from servicepact.services.importing import ImportRequest, import_file
+>>> from servicepact.services.model import ImportKind
+>>> from servicepact.testing import SYSTEM, FakeUnitOfWork, make_client, write_lines
+>>> uow = FakeUnitOfWork()
+>>> client = make_client(uow, "acme")
+>>> path = write_lines(TMP / "tickets.csv", "id,created_at,priority,first_response_at,resolved_at",
+...                    "INC0001,2026-01-02T09:00Z,P2,2026-01-02T09:20Z,2026-01-02T11:00Z")
+>>> report = import_file(uow, SYSTEM, ImportRequest(ImportKind.TICKETS, path, "acme"), FileInputReader())
+>>> ticket = get_ticket(uow, SYSTEM, "acme", "INC0001")
+>>> [e.type for e in ticket.events]
 [<EventType.RESPONDED: 'responded'>, <EventType.RESOLVED: 'resolved'>]
 """
 

@@ -3,8 +3,11 @@
 Passwords are hashed with scrypt (stdlib ``hashlib.scrypt``, a random salt per user). An API token is
 ``sp_`` and 43 random URL-safe characters; only its SHA-256 is stored, so it is shown once, when created.
 
->>> new = create_token(uow, SYSTEM, "ops@msp.example", name="ci")  # doctest: +SKIP
->>> check_token(uow, new.secret).principal.name  # doctest: +SKIP
+>>> from servicepact.testing import SYSTEM, FakeUnitOfWork
+>>> uow = FakeUnitOfWork()
+>>> user = create_user(uow, SYSTEM, "ops@msp.example", Role.ENGINEER)
+>>> new = create_token(uow, SYSTEM, "ops@msp.example", name="ci")
+>>> check_token(uow, new.secret).principal.name
 'ops@msp.example'
 """
 
