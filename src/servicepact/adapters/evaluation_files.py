@@ -73,7 +73,12 @@ def read_evaluation_files(
     ``rules`` (spec 1.1 §5, see :meth:`InputRules.for_agreement`) make unknown priorities and instants
     after now bad rows, and map the export's values.
 
-    >>> read_evaluation_files(agreement, EvaluationFiles(tickets=Path("t.csv"))).inputs  # doctest: +SKIP
+    >>> from servicepact import load_agreement
+    >>> from servicepact.testing import write_lines
+    >>> agreement = load_agreement(EXAMPLES / "northwind-acme.en.yaml")
+    >>> tickets = write_lines(TMP / "t.csv", "id,created_at,priority", "INC1,2027-03-02T10:00,P1")
+    >>> read_evaluation_files(agreement, EvaluationFiles(tickets=tickets)).inputs.tickets.ids
+    array(['INC1'], dtype=object)
     """
     for name, path in files.paths():
         if not path.is_file():

@@ -1,7 +1,16 @@
 """Use case: evaluate one period of one agreement (spec §3) from data already read.
 
->>> evaluation = evaluate_period(agreement, "2027-03", inputs, now)  # doctest: +SKIP
->>> evaluation.credits.total  # doctest: +SKIP
+>>> from datetime import UTC, datetime
+>>> from servicepact import load_agreement
+>>> from servicepact.adapters.evaluation_files import EvaluationFiles, read_evaluation_files
+>>> from servicepact.testing import write_lines
+>>> agreement = load_agreement(EXAMPLES / "northwind-acme.en.yaml")
+>>> tickets = write_lines(TMP / "tickets.csv", "id,created_at,priority,first_response_at,resolved_at",
+...     "INC1,2027-03-02T10:00,P1,2027-03-02T11:30,2027-03-03T16:00",
+...     "INC2,2027-03-03T10:00,P2,2027-03-03T10:20,2027-03-03T12:00")
+>>> inputs = read_evaluation_files(agreement, EvaluationFiles(tickets=tickets)).inputs
+>>> evaluation = evaluate_period(agreement, "2027-03", inputs, datetime(2027, 4, 1, tzinfo=UTC))
+>>> evaluation.credits.total
 Decimal('225.00')
 """
 

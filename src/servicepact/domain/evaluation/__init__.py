@@ -1,9 +1,19 @@
 """Evaluation of a period (spec §3): metrics, KPIs, uptime, backups, requirements, billing and credits.
 
->>> from servicepact.domain.evaluation import Period, evaluate, EvaluationInputs  # doctest: +SKIP
->>> period = Period.parse("2027-03", zone)  # doctest: +SKIP
->>> evaluation = evaluate(agreement, period, EvaluationInputs(...), now)  # doctest: +SKIP
->>> evaluation.to_dict()["credits"]["total"]  # doctest: +SKIP
+>>> from datetime import UTC, datetime
+>>> from zoneinfo import ZoneInfo
+>>> from servicepact import load_agreement
+>>> from servicepact.domain.evaluation import Period, evaluate
+>>> from servicepact.adapters.evaluation_files import EvaluationFiles, read_evaluation_files
+>>> from servicepact.testing import write_lines
+>>> agreement = load_agreement(EXAMPLES / "northwind-acme.en.yaml")
+>>> tickets = write_lines(TMP / "tickets.csv", "id,created_at,priority,first_response_at,resolved_at",
+...     "INC1,2027-03-02T10:00,P1,2027-03-02T11:30,2027-03-03T16:00",
+...     "INC2,2027-03-03T10:00,P2,2027-03-03T10:20,2027-03-03T12:00")
+>>> inputs = read_evaluation_files(agreement, EvaluationFiles(tickets=tickets)).inputs
+>>> period = Period.parse("2027-03", ZoneInfo("America/New_York"))  # the support calendar's zone
+>>> evaluation = evaluate(agreement, period, inputs, datetime(2027, 4, 1, tzinfo=UTC))
+>>> evaluation.to_dict()["credits"]["total"]
 '225.00'
 """
 
