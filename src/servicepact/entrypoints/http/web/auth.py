@@ -97,7 +97,9 @@ class SessionCodec:
 
 def csrf_ok(session: Session | None, sent: str | None) -> bool:
     """Whether a form's token is the session's (constant-time)."""
-    return bool(session and sent) and hmac.compare_digest(session.csrf, sent or "")  # type: ignore[union-attr]
+    if session is None or not sent:
+        return False
+    return hmac.compare_digest(session.csrf, sent)
 
 
 @dataclass
