@@ -5,8 +5,10 @@
 >>> changes = diff_agreements(old, new, "en")  # doctest: +SKIP
 """
 
-from servicepact.domain.contract.build import build_contract, default_page_size, group_changes
-from servicepact.domain.contract.diff import Change, diff_agreements
+from servicepact.domain.contract.annex import group_changes
+from servicepact.domain.contract.build import build_contract, default_page_size
+from servicepact.domain.contract.changes import Change
+from servicepact.domain.contract.diff import diff_agreements
 from servicepact.domain.contract.document import (
     Block,
     BulletList,
