@@ -81,7 +81,16 @@ def csv_blocks(results: ClockResults) -> Iterator[bytes]:
     seconds as integers, ``percent_used`` rounded to 2 decimals as NumPy prints it; an id or priority
     holding a comma, a quote or a line feed is quoted the CSV way.
 
-    >>> b"".join(csv_blocks(results)).decode().splitlines()[0]  # doctest: +SKIP
+    >>> from zoneinfo import ZoneInfo
+    >>> from servicepact import load_agreement
+    >>> from servicepact.adapters.inputs.tickets import read_ticket_batch
+    >>> from servicepact.domain.clocks import evaluate_clocks
+    >>> from servicepact.testing import write_lines
+    >>> agreement = load_agreement(EXAMPLES / "northwind-acme.en.yaml")
+    >>> tickets_csv = write_lines(TMP / "tickets.csv", "id,created_at,priority", "INC1,2027-03-02T10:00Z,P1")
+    >>> tickets, events, _ = read_ticket_batch(tickets_csv, None, ZoneInfo("UTC"))
+    >>> results = evaluate_clocks(agreement, tickets, events, np.datetime64("2027-04-01T00:00:00"))
+    >>> b"".join(csv_blocks(results)).decode().splitlines()[0]
     'id,priority,response_due,...'
     """
     yield (",".join(COLUMNS) + "\n").encode()

@@ -3,9 +3,11 @@
 Used by :func:`servicepact.entrypoints.http.create_app` and by the command line. Nothing is built at
 import time; each call builds one engine (with its connection pool) that every unit of work shares.
 
->>> make_uow = database_uow_factory("sqlite:///./servicepact.db")  # doctest: +SKIP
->>> with make_uow() as uow:  # doctest: +SKIP
-...     uow.clients.list(scope)
+>>> from servicepact.services.access import SYSTEM, scope_of
+>>> make_uow = database_uow_factory(f"sqlite:///{TMP / 'servicepact.db'}")
+>>> with make_uow() as uow:
+...     uow.clients.list(scope_of(SYSTEM))
+[]
 """
 
 from __future__ import annotations

@@ -2,8 +2,11 @@
 
 The layout is an adapter behind the :class:`Renderer` port; this module only decides what goes in.
 
->>> from servicepact.adapters.rendering import renderer_for  # doctest: +SKIP
->>> pdf = render(agreement, renderer_for("pdf"), language="ru", previous=old)  # doctest: +SKIP
+>>> from servicepact import load_agreement
+>>> from servicepact.adapters.rendering import renderer_for
+>>> agreement = load_agreement(EXAMPLES / "northwind-acme.en.yaml")
+>>> render(agreement, renderer_for("md")).decode().splitlines()[0]
+'# Managed IT Services Agreement'
 """
 
 from __future__ import annotations

@@ -5,8 +5,18 @@ span for every item, checks their span); the backup metrics need backup runs to 
 all, the restore metric restore tests. Every stored-period evaluation reads these through
 :func:`with_sources`, so the report, the API and the dashboard agree with ``evaluate`` on the export.
 
->>> with uow:  # doctest: +SKIP
-...     inputs = with_sources(uow, owner.id, scope, inputs)
+>>> from servicepact import read_agreement
+>>> from servicepact.services.access import scope_of
+>>> from servicepact.services.agreements import upload_agreement
+>>> from servicepact.testing import SYSTEM, FakeUnitOfWork, make_client
+>>> uow = FakeUnitOfWork()
+>>> client = make_client(uow, "acme")
+>>> text = (EXAMPLES / "northwind-acme.en.yaml").read_text(encoding="utf-8")
+>>> uploaded = upload_agreement(uow, SYSTEM, "acme", text, read_agreement, activate=True)
+>>> with uow:
+...     inputs = with_sources(uow, client.id, scope_of(SYSTEM), EvaluationInputs())
+>>> inputs.backup_source, inputs.restore_source  # nothing imported: no data, not success
+(False, False)
 """
 
 from __future__ import annotations

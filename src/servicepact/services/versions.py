@@ -11,9 +11,18 @@
 
 Every surface (CLI, API, web pages, reports, exports) asks this module, so they all give the same figure.
 
->>> rule = VersionRule.of(uow.agreements.versions(client_id, scope))  # doctest: +SKIP
->>> rule.at(ticket.created_at).number  # doctest: +SKIP
-2
+>>> from servicepact import read_agreement
+>>> from servicepact.services.access import scope_of
+>>> from servicepact.services.agreements import upload_agreement
+>>> from servicepact.testing import SYSTEM, FakeUnitOfWork, make_client
+>>> uow = FakeUnitOfWork()
+>>> client = make_client(uow, "acme")
+>>> text = (EXAMPLES / "northwind-acme.en.yaml").read_text(encoding="utf-8")
+>>> uploaded = upload_agreement(uow, SYSTEM, "acme", text, read_agreement, activate=True)
+>>> with uow:
+...     rule = VersionRule.of(uow.agreements.versions(client.id, scope_of(SYSTEM)))
+>>> rule.at(datetime(2027, 3, 2, tzinfo=UTC)).number
+1
 """
 
 from __future__ import annotations

@@ -5,9 +5,10 @@ Cyrillic labels need no glyph outlines. The output is deterministic: a fixed ``s
 (so ids are stable and two charts inline in one page never share one) and no date in the metadata, so the
 same chart is the same string in the HTML and in the PDF, and from one run to the next.
 
+>>> from servicepact.domain.reporting import Series
 >>> svg = chart_svg(BarChart("k", "Title", ("P1",), (Series("Response", (90.0,), 95.0),), "{series} target",
-...                          "%", "none"))  # doctest: +SKIP
->>> svg.startswith("<svg")  # doctest: +SKIP
+...                          "%", "none"))
+>>> svg.startswith("<svg")
 True
 """
 
