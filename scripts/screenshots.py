@@ -146,7 +146,7 @@ def main() -> int:
             return 1
     from selenium.webdriver.common.by import By
 
-    from servicepact.adapters.demo_data import build_demo
+    from servicepact.entrypoints.demo_seed import build_demo
 
     args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="servicepact-shots-") as folder:

@@ -1,53 +1,45 @@
-"""The demo: an embedded SQLite database with two clients and three months of synthetic operations.
+"""The demo's synthetic records: two clients and months of operations, made from a seed.
 
-Everything is stored through the service layer's use cases (clients, agreement uploads and activations,
-users, CSV imports read by the same reader as ``servicepact import``), so the demo exercises them too.
-The data is deterministic for a seed: an English agreement (Northwind IT Services → Acme Manufacturing)
-and a Russian one (Северный ветер → Ромашка) from ``examples/``, tickets whose priority comes from impact ×
+An English agreement (Northwind IT Services → Acme Manufacturing) and a Russian one (Северный ветер →
+Ромашка) from the shipped examples; tickets whose priority the agreement's matrix assigns from impact ×
 urgency, responses, pauses while waiting on the client, reopenings, escalations, work logged after hours,
 some breaches and priority disputes; outages including maintenance; backups with some failures; assets of
-which some fail the client requirements. Only the passwords are random (they are printed on start).
-
->>> summary = build_demo(Path("servicepact-demo.db"))  # doctest: +SKIP
->>> [u.email for u in summary.users]  # doctest: +SKIP
-['admin@northwind.example', 'engineer@northwind.example', 'it@acme.example']
+which some fail the client requirements. The records are rows as the import files have them
+(:func:`synthetic_records`, :func:`write_csv`); storing them through the services is
+:mod:`servicepact.entrypoints.demo_seed`.
 """
 
 from __future__ import annotations
 
 import csv
 import random
-import secrets
-import tempfile
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from servicepact.adapters.agreement_files import read_agreement
-from servicepact.adapters.db import Database, DatabaseSettings
-from servicepact.adapters.db.input_files import FileInputReader
-from servicepact.adapters.example_files import EXAMPLES
+from servicepact.adapters.demo_titles import TITLES
 from servicepact.domain.agreement import Agreement
+from servicepact.domain.agreement.model import priority_from_matrix
 from servicepact.domain.calendars import BusinessCalendar
-from servicepact.services import agreements, clients, importing, users
-from servicepact.services.access import SYSTEM
-from servicepact.services.model import ImportKind, Role
+from servicepact.services.model import ImportKind
+
+__all__ = [
+    "CLIENTS",
+    "DEMO_NOW",
+    "DemoClient",
+    "DemoTime",
+    "acme_revisions",
+    "local_instant",
+    "months_back",
+    "synthetic_records",
+    "write_csv",
+]
 
 DEMO_NOW = datetime(2027, 3, 24, 14, 30, tzinfo=UTC)
 """The demo's "now": late in March 2027, so that March is a month in progress with open tickets."""
-
-
-class MovableTime:
-    """The time source of the build: set to the moment each demo step is supposed to happen."""
-
-    def __init__(self, at: datetime) -> None:
-        self.at = at
-
-    def now(self) -> datetime:
-        return self.at
 
 
 class DemoTime:
@@ -62,30 +54,11 @@ class DemoTime:
 
 
 @dataclass(frozen=True)
-class DemoUser:
-    email: str
-    role: Role
-    password: str
-    client: str | None = None
-
-
-@dataclass(frozen=True)
 class DemoClient:
     slug: str
     name: str
     example: str
     tickets_per_day: float
-
-
-@dataclass
-class DemoSummary:
-    """What was built: the database URL, the users with their passwords, and the demo's now."""
-
-    database_url: str
-    users: list[DemoUser]
-    now: datetime
-    clients: list[str]
-    counts: dict[str, dict[str, int]] = field(default_factory=dict)
 
 
 CLIENTS = (
@@ -94,168 +67,44 @@ CLIENTS = (
 )
 
 
-def build_demo(
-    path: Path,
-    *,
-    months: int = 3,
-    seed: int = 2027,
-    now: datetime = DEMO_NOW,
-    examples: Path = EXAMPLES,
-    passwords: dict[str, str] | None = None,
-    database_url: str | None = None,
-) -> DemoSummary:
-    """Rebuild the SQLite demo database at ``path`` (an existing file is replaced), or fill the empty
-    database at ``database_url`` (PostgreSQL in tests).
-
-    ``months`` of data end at ``now`` (the first of them starts on the 1st). ``passwords`` by email may
-    fix passwords (tests); the others are random.
-    """
-    if database_url is None:
-        for suffix in ("", "-wal", "-shm", "-journal"):
-            Path(f"{path}{suffix}").unlink(missing_ok=True)
-    url = database_url or f"sqlite:///{path}"
-    database = Database(DatabaseSettings(url))
-    try:
-        database.upgrade()
-        time_source = MovableTime(now)
-
-        def uow() -> Any:
-            return database.unit_of_work(time_source)
-
-        rng = random.Random(seed)
-        first_day = _months_back(now.date().replace(day=1), months - 1)
-        counts: dict[str, dict[str, int]] = {}
-        for demo in CLIENTS:
-            text = (examples / demo.example).read_text(encoding="utf-8")
-            agreement = read_agreement(text, source=demo.example).agreement
-            assert agreement is not None
-            assert agreement.support is not None
-            zone = agreement.calendar(agreement.support.calendar).timezone
-            time_source.at = _local(first_day - timedelta(days=20), time(10), zone)
-            clients.create_client(uow(), SYSTEM, demo.slug, demo.name, str(zone))
-            _agreement_versions(uow, time_source, demo, text, first_day, zone, now)
-            data = _Generator(agreement, rng, first_day, now, demo).generate()
-            time_source.at = now  # the data run up to now; an instant after the clock is a bad row
-            counts[demo.slug] = _import(uow, demo.slug, data, (first_day, now))
-        demo_users = _users(uow, passwords or {})
-    finally:
-        database.dispose()
-    return DemoSummary(url, demo_users, now, [c.slug for c in CLIENTS], counts)
+def synthetic_records(
+    agreement: Agreement, rng: random.Random, first_day: date, now: datetime, demo: DemoClient
+) -> dict[ImportKind, list[dict[str, Any]]]:
+    """One client's assets, tickets, events, outages, backups and restore tests from ``first_day`` to
+    ``now``, drawn from ``rng``: rows by import kind, as the import files have them."""
+    return _Generator(agreement, rng, first_day, now, demo).generate()
 
 
-def _months_back(day: date, months: int) -> date:
-    total = day.year * 12 + day.month - 1 - months
-    return date(total // 12, total % 12 + 1, 1)
-
-
-def _local(day: date, at: time, zone: ZoneInfo) -> datetime:
-    return datetime.combine(day, at, tzinfo=zone).astimezone(UTC)
-
-
-def _agreement_versions(
-    uow: Any,
-    time_source: MovableTime,
-    demo: DemoClient,
-    text: str,
-    first_day: date,
-    zone: ZoneInfo,
-    now: datetime,
-) -> None:
-    """v1 in force from the first demo month; for Acme also v1.1 (from this month) and a draft v1.2."""
-    agreements.upload_agreement(
-        uow(),
-        SYSTEM,
-        demo.slug,
-        text,
-        read_agreement,
-        source=demo.example,
-        activate=True,
-        effective_from=_local(first_day, time(0), zone),
-    )
-    if demo.slug != "acme":
-        return
-    this_month = now.astimezone(zone).date().replace(day=1)
+def acme_revisions(text: str) -> tuple[str, str]:
+    """Versions 1.1 (a faster P2 response, a higher fee and more seats) and 1.2 (a stricter e-mail uptime)
+    of the Acme agreement ``text`` (version 1.0)."""
     v11 = (
         text.replace("version: 1.0.0", "version: 1.1.0")
         .replace("P2: {response: 1h, resolution: 8h}", "P2: {response: 45m, resolution: 8h}")
         .replace("monthly_fee: 4500.00", "monthly_fee: 4800.00")
         .replace("quantity: 45", "quantity: 52")
     )
-    time_source.at = _local(this_month - timedelta(days=6), time(15), zone)
-    agreements.upload_agreement(
-        uow(),
-        SYSTEM,
-        demo.slug,
-        v11,
-        read_agreement,
-        source="northwind-acme-1.1.yaml",
-        activate=True,
-        effective_from=_local(this_month, time(0), zone),
-    )
     v12 = v11.replace("version: 1.1.0", "version: 1.2.0").replace("target: 99.9%", "target: 99.95%")
     v12 = v12.replace(
         "- {metric: uptime.email, below: 99.9%, credit: 5%}",
         "- {metric: uptime.email, below: 99.95%, credit: 5%}",
     )
-    time_source.at = now - timedelta(days=2)
-    agreements.upload_agreement(
-        uow(), SYSTEM, demo.slug, v12, read_agreement, source="northwind-acme-1.2.yaml"
-    )
+    return v11, v12
 
 
-def _users(uow: Any, fixed: dict[str, str]) -> list[DemoUser]:
-    wanted = [
-        ("admin@northwind.example", Role.ADMIN, None),
-        ("engineer@northwind.example", Role.ENGINEER, None),
-        ("it@acme.example", Role.CLIENT, "acme"),
-    ]
-    made = []
-    for email, role, client in wanted:
-        password = fixed.get(email) or _password()
-        users.create_user(uow(), SYSTEM, email, role, client=client, password=password)
-        made.append(DemoUser(email, role, password, client))
-    return made
+def months_back(day: date, months: int) -> date:
+    """The first of the month ``months`` before ``day``'s (after it, for a negative ``months``)."""
+    total = day.year * 12 + day.month - 1 - months
+    return date(total // 12, total % 12 + 1, 1)
 
 
-def _password() -> str:
-    """Four groups of four letters and digits, without look-alikes (0/O, 1/l/I)."""
-    alphabet = "abcdefghijkmnpqrstuvwxyz23456789"
-    return "-".join("".join(secrets.choice(alphabet) for _ in range(4)) for _ in range(4))
+def local_instant(day: date, at: time, zone: ZoneInfo) -> datetime:
+    """``day`` at ``at`` in ``zone``, as an aware UTC instant."""
+    return datetime.combine(day, at, tzinfo=zone).astimezone(UTC)
 
 
-def _import(
-    uow: Any, slug: str, files: dict[ImportKind, list[dict[str, Any]]], span: tuple[date, datetime]
-) -> dict[str, int]:
-    added: dict[str, int] = {}
-    reader = FileInputReader()
-    with tempfile.TemporaryDirectory(prefix="servicepact-demo-") as folder:
-        for kind in (
-            ImportKind.ASSETS,
-            ImportKind.TICKETS,
-            ImportKind.EVENTS,
-            ImportKind.OUTAGES,
-            ImportKind.BACKUPS,
-            ImportKind.RESTORES,
-        ):
-            rows = files.get(kind) or []
-            path = Path(folder) / f"{slug}-{kind.value}.csv"
-            if kind is ImportKind.OUTAGES and not rows:
-                # No outages is a finding too: the monitoring watched and saw none.
-                path.write_text("uptime_id,start,end,kind\n", encoding="utf-8")
-            elif not rows:
-                continue
-            else:
-                _write_csv(path, rows)
-            # The demo's monitoring watched its whole span: uptime is measured over all of it.
-            covers = f"{span[0].isoformat()}..{span[1].isoformat()}" if kind is ImportKind.OUTAGES else None
-            request = importing.ImportRequest(kind, path, slug, covers=covers)
-            report = importing.import_file(uow(), SYSTEM, request, reader)
-            for table, n in report.added.items():
-                added[table] = added.get(table, 0) + n
-    return added
-
-
-def _write_csv(path: Path, rows: Sequence[dict[str, Any]]) -> None:
+def write_csv(path: Path, rows: Sequence[dict[str, Any]]) -> None:
+    """Write ``rows`` as an import file: the columns of every row, instants in UTC, booleans as words."""
     columns: list[str] = []
     for row in rows:
         columns += [c for c in row if c not in columns]
@@ -277,63 +126,6 @@ def _cell(value: Any) -> str:
 
 
 # --- the synthetic operations ----------------------------------------------------------------------------
-
-TITLES = {
-    "en": {
-        "helpdesk": [
-            "Outlook keeps asking for the password",
-            "Laptop does not start after the update",
-            "New starter account for the warehouse",
-            "Printer on the second floor jams",
-            "Cannot map the shared drive",
-            "Teams camera is not detected",
-            "Password reset for a locked account",
-            "Install Adobe Acrobat for accounting",
-            "Monitor flickers on the reception desk",
-            "Excel crashes when opening the price list",
-        ],
-        "server-management": [
-            "File server disk is 92% full",
-            "ERP server slow after patching",
-            "Windows updates failed on SRV-02",
-            "Certificate expires on the intranet server",
-        ],
-        "m365": [
-            "Shared mailbox missing for the sales team",
-            "MFA enrolment for a new phone",
-            "Licence needed for a new user",
-            "E-mail to a customer domain bounces",
-        ],
-        "backup": ["Restore a deleted folder from Friday", "Restore a mailbox item deleted last week"],
-        "network": [
-            "VPN drops every ten minutes",
-            "Wi-Fi down in the warehouse",
-            "Firewall blocks the supplier portal",
-        ],
-        "hardware-repair": ["Replace a broken laptop screen", "Replace the failed UPS battery"],
-        "outage": ["E-mail is down for everyone", "The file server cannot be reached"],
-    },
-    "ru": {
-        "helpdesk": [
-            "Не запускается 1С у бухгалтера",
-            "Outlook постоянно запрашивает пароль",
-            "Новый сотрудник: создать учётную запись",
-            "Не печатает принтер в отделе продаж",
-            "Нет доступа к общей папке",
-            "Сбросить пароль заблокированной учётной записи",
-            "Установить КриптоПро на рабочее место",
-            "Медленно работает компьютер в приёмной",
-        ],
-        "servers": [
-            "Заканчивается место на файловом сервере",
-            "Сервер 1С не отвечает после обновления",
-            "Ошибка установки обновлений на SRV-02",
-        ],
-        "backup": ["Восстановить удалённую папку", "Восстановить базу 1С на вчерашнее число"],
-        "hardware-repair": ["Заменить разбитый экран ноутбука", "Заменить батарею ИБП"],
-        "outage": ["Файловый сервер недоступен", "Не работает 1С у всех пользователей"],
-    },
-}
 
 
 class _Generator:
@@ -489,7 +281,10 @@ class _Generator:
                 self._event(ticket_id, created + timedelta(hours=2), "status", self.support.pause_on[0])
 
     def _priority(self, impact: str, urgency: str) -> str:
-        return self.matrix[impact][urgency]
+        """The level the agreement's matrix assigns (every demo agreement's matrix is complete)."""
+        priority = priority_from_matrix(self.matrix, impact, urgency)
+        assert priority is not None, (impact, urgency)
+        return priority
 
     def _ticket(self, ticket_id: str, created: datetime, asset_ids: list[str], outage: bool = False) -> None:
         rng = self.rng
@@ -613,7 +408,7 @@ class _Generator:
         """One P1 outage ticket a month, resolved late in the first month (a breach and a credit)."""
         asset_ids: list[str] = []
         for months in range(3):
-            day = _months_back(self.first_day, -months)
+            day = months_back(self.first_day, -months)
             if day > self.now.date():
                 break
             created = datetime.combine(day + timedelta(days=9 + 4 * months), time(9, 12), tzinfo=self.zone)
@@ -631,7 +426,7 @@ class _Generator:
         rows: list[dict[str, Any]] = []
         for item in availability.uptime:
             for months in range(3):
-                first = _months_back(self.first_day, -months)
+                first = months_back(self.first_day, -months)
                 if first > self.now.date():
                     break
                 for _ in range(rng.randint(1, 3)):

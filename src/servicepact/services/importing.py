@@ -24,9 +24,11 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, tzinfo
+from functools import partial
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from servicepact.domain.agreement.model import priority_from_matrix
 from servicepact.domain.errors import DataRowError, InputError
 from servicepact.domain.evaluation import ALL_ITEMS, CoveredSpan
 from servicepact.domain.evaluation.uptime import check_spans
@@ -99,13 +101,8 @@ def parse_mapping(items: list[str]) -> dict[str, str]:
 
 
 def _priority_of(matrix: dict[str, dict[str, str]] | None) -> PriorityOf | None:
-    if not matrix:
-        return None
-
-    def priority_of(impact: str, urgency: str) -> str | None:
-        return matrix.get(impact, {}).get(urgency)
-
-    return priority_of
+    """The agreement's rule of priority from impact × urgency over a stored matrix (None without one)."""
+    return partial(priority_from_matrix, matrix) if matrix else None
 
 
 def import_file(

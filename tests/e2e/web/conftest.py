@@ -18,7 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from servicepact.adapters.demo_data import DemoSummary, DemoTime
+from servicepact.adapters.demo_data import DemoTime
+from servicepact.entrypoints.demo_seed import DemoSummary
 from tests.integration.web.helpers import PASSWORDS, build, make_app
 
 CHROMIUM = Path(os.environ.get("SERVICEPACT_CHROMIUM", "/usr/bin/chromium"))

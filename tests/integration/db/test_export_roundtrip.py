@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from servicepact.adapters.demo_data import DEMO_NOW, build_demo
+from servicepact.adapters.demo_data import DEMO_NOW
 from servicepact.entrypoints.bootstrap import database_uow_factory
 from servicepact.entrypoints.cli import main
+from servicepact.entrypoints.demo_seed import build_demo
 from servicepact.services import users
 from servicepact.services.access import SYSTEM
 from tests.integration.web.helpers import ADMIN, PASSWORDS, make_app, sign_in

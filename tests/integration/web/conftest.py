@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from servicepact.adapters.demo_data import DEMO_NOW, DemoSummary
+from servicepact.adapters.demo_data import DEMO_NOW
+from servicepact.entrypoints.demo_seed import DemoSummary
 from servicepact.testing import FixedTime
 from tests.integration.web.helpers import build, make_app
 

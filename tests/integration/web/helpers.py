@@ -8,8 +8,9 @@ from pathlib import Path
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from servicepact.adapters.demo_data import DEMO_NOW, DemoSummary, build_demo
+from servicepact.adapters.demo_data import DEMO_NOW
 from servicepact.entrypoints.bootstrap import database_uow_factory
+from servicepact.entrypoints.demo_seed import DemoSummary, build_demo
 from servicepact.entrypoints.http.app import create_app
 from servicepact.entrypoints.http.settings import Settings
 from servicepact.services.ports import TimeSource

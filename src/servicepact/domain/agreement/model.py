@@ -7,6 +7,7 @@ without metric: SP602, ...) are optional here, so that the linter, not validatio
 from __future__ import annotations
 
 import enum
+from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Literal
@@ -398,6 +399,12 @@ class AssignedBy(enum.StrEnum):
     JOINT = "joint"
 
 
+def priority_from_matrix(matrix: Mapping[str, Mapping[str, str]], impact: str, urgency: str) -> str | None:
+    """The priority level that ``matrix`` (``priorities.matrix``: impact → urgency → level) assigns to
+    ``impact`` and ``urgency``; None where it names none. The one rule of priority from impact × urgency."""
+    return matrix.get(impact, {}).get(urgency)
+
+
 class Priorities(Model):
     levels: list[PriorityLevel] = Field(default_factory=list)
     impact: dict[str, str] = Field(default_factory=dict)
@@ -412,7 +419,8 @@ class Priorities(Model):
         return [level.id for level in self.levels]
 
     def from_matrix(self, impact: str, urgency: str) -> str | None:
-        return self.matrix.get(impact, {}).get(urgency)
+        """The level the matrix assigns (:func:`priority_from_matrix`)."""
+        return priority_from_matrix(self.matrix, impact, urgency)
 
 
 # Billing and the whole agreement ------------------------------------------------------------------------

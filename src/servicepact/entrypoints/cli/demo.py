@@ -1,7 +1,7 @@
 """``servicepact demo``: build the embedded SQLite demo and serve it; ``--check`` explains the examples.
 
 ``servicepact demo`` (what ``make demo`` runs) rebuilds ``./servicepact-demo.db`` with two clients and
-three months of synthetic operations (see :mod:`servicepact.adapters.demo_data`), prints the users and
+three months of synthetic operations (see :mod:`servicepact.entrypoints.demo_seed`), prints the users and
 their passwords, and serves the web UI and the API at http://127.0.0.1:8000.
 """
 
@@ -57,7 +57,8 @@ def demo(
         return
     if serve:
         ensure_port_free(host, port, hint="make demo PORT=…")
-    from servicepact.adapters.demo_data import EXAMPLES, build_demo
+    from servicepact.adapters.example_files import EXAMPLES
+    from servicepact.entrypoints.demo_seed import build_demo
 
     examples = Path("examples") if Path("examples").is_dir() else EXAMPLES
     console.print(f"building the demo database {db} ({months} month(s) of synthetic data)…", markup=False)
