@@ -15,10 +15,17 @@ delivery counts them as duplicates), a ticket is created when an event carries i
 it is not stored yet (a stored ticket never changes), and an event of an unknown ticket rejects the
 whole delivery with the events at fault.
 
->>> new = create_webhook_token(uow, principal, "acme")  # doctest: +SKIP
->>> caller = authenticate_webhook(uow, new.secret)  # doctest: +SKIP
->>> receive_events(uow, caller, "acme", [WebhookEvent("e1", "INC1", "responded", at)]).added  # doctest: +SKIP
-1
+>>> from datetime import UTC, datetime
+>>> from servicepact.testing import SYSTEM, FakeUnitOfWork, make_client
+>>> uow = FakeUnitOfWork()
+>>> client = make_client(uow, "acme")
+>>> new = create_webhook_token(uow, SYSTEM, "acme")
+>>> caller = authenticate_webhook(uow, new.secret)
+>>> opened, answered = datetime(2026, 1, 2, 9, 0, tzinfo=UTC), datetime(2026, 1, 2, 9, 20, tzinfo=UTC)
+>>> events = [WebhookEvent("e0", "INC1", "created", created_at=opened, priority="P2"),
+...           WebhookEvent("e1", "INC1", "responded", answered)]
+>>> receive_events(uow, caller, "acme", events)
+WebhookReport(received=2, added=1, duplicates=0, tickets_added=1)
 """
 
 from __future__ import annotations
