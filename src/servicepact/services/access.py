@@ -8,10 +8,10 @@ Every read of the repositories takes a :class:`Scope`, and only :func:`scope_of`
 - :func:`writable_client`: as above, and :class:`PermissionDeniedError` for a read-only caller;
 - :func:`require_admin`: user management.
 
-:class:`Principal` and :class:`Scope` live in :mod:`servicepact.services.model` (the ports use them too);
-they are named here as well, where callers have always found them.
+:class:`Principal` and :class:`Scope` live in :mod:`servicepact.services.model`, where the ports use them too.
 
->>> from servicepact.services.access import Principal, Role, scope_of
+>>> from servicepact.services.access import scope_of
+>>> from servicepact.services.model import Principal, Role
 >>> scope_of(Principal("ops@msp.example", Role.CLIENT, client_id=7)).allows(8)
 False
 """
@@ -24,9 +24,6 @@ from servicepact.services.ports import UnitOfWork
 
 __all__ = [
     "SYSTEM",
-    "Principal",
-    "Role",
-    "Scope",
     "can_write",
     "principal_of",
     "readable_client",

@@ -1,6 +1,6 @@
 """SQLAlchemy repositories of clients, agreement versions, users, tokens and the audit log.
 
-Every read of client data filters by the caller's :class:`~servicepact.services.access.Scope` through
+Every read of client data filters by the caller's :class:`~servicepact.services.model.Scope` through
 :func:`scoped`, the one place where a scope becomes SQL.
 """
 
