@@ -3,7 +3,17 @@
 :func:`render_report` is what ``servicepact evaluate -o report.html|report.pdf`` and the web UI call.
 The PDF is WeasyPrint's print of the same HTML page, so its charts are the very SVG strings of the HTML.
 
->>> render_report(evaluation, agreement, "pdf", "ru", Path("march.pdf"), inputs=inputs)  # doctest: +SKIP
+>>> from datetime import UTC, datetime
+>>> from servicepact import load_agreement
+>>> from servicepact.adapters.evaluation_files import EvaluationFiles, read_evaluation_files
+>>> from servicepact.services.evaluation import evaluate_period
+>>> from servicepact.testing import write_lines
+>>> agreement = load_agreement(EXAMPLES / "northwind-acme.en.yaml")
+>>> tickets = write_lines(TMP / "tickets.csv", "id,created_at,priority", "INC1,2027-03-02T10:00,P1")
+>>> inputs = read_evaluation_files(agreement, EvaluationFiles(tickets=tickets)).inputs
+>>> evaluation = evaluate_period(agreement, "2027-03", inputs, datetime(2027, 4, 1, tzinfo=UTC))
+>>> render_report(evaluation, agreement, "html", "ru", TMP / "march.html", inputs=inputs).name
+'march.html'
 """
 
 from __future__ import annotations
