@@ -13,10 +13,16 @@ span, in the same transaction as the rows; uptime is measured over the stored co
 Timestamps without an offset are read in the zone of the client's active agreement's support calendar
 (else the client's own zone); ``impact`` + ``urgency`` map to a priority through that agreement's matrix.
 
->>> request = ImportRequest(ImportKind.TICKETS, path, "acme")  # doctest: +SKIP
->>> report = import_file(uow, principal, request, reader)  # doctest: +SKIP
->>> report.added["tickets"]  # doctest: +SKIP
-1000
+>>> from servicepact.adapters.db.input_files import FileInputReader
+>>> from servicepact.testing import SYSTEM, FakeUnitOfWork, make_client, write_lines
+>>> uow = FakeUnitOfWork()
+>>> client = make_client(uow, "acme")
+>>> path = write_lines(TMP / "tickets.csv", "id,created_at,priority",
+...                    "INC1,2026-01-02T09:00Z,P2", "INC2,2026-01-02T10:00Z,P3")
+>>> request = ImportRequest(ImportKind.TICKETS, path, "acme")
+>>> report = import_file(uow, SYSTEM, request, FileInputReader())
+>>> report.added["tickets"]
+2
 """
 
 from __future__ import annotations
