@@ -1,8 +1,12 @@
 """The agreement as a contract: a format-neutral document in the reader's language, and what changed.
 
->>> from servicepact import load_agreement  # doctest: +SKIP
->>> contract = build_contract(load_agreement("examples/northwind-acme.en.yaml"), "ru")  # doctest: +SKIP
->>> changes = diff_agreements(old, new, "en")  # doctest: +SKIP
+>>> from servicepact import load_agreement
+>>> text = (EXAMPLES / "northwind-acme.en.yaml").read_text(encoding="utf-8")
+>>> old = load_agreement(text)
+>>> new = load_agreement(text.replace("P2: {response: 1h,", "P2: {response: 2h,"))
+>>> contract = build_contract(new, "ru")
+>>> [change.text for change in diff_agreements(old, new, "en")]
+['The response time for P2 changes from 1 business hour to 2 business hours.']
 """
 
 from servicepact.domain.contract.annex import group_changes

@@ -6,9 +6,9 @@ billing; signatures; and, when asked, an annex listing the changes from an earli
 clause is written in its module of :mod:`servicepact.domain.contract.areas`; this module puts them in
 order and numbers them as it appends them, and cross-references are filled in from those numbers.
 
->>> from servicepact import load_agreement  # doctest: +SKIP
->>> contract = build_contract(load_agreement("examples/northwind-acme.en.yaml"), "ru")  # doctest: +SKIP
->>> contract.sections[1].heading  # doctest: +SKIP
+>>> from servicepact import load_agreement
+>>> contract = build_contract(load_agreement(EXAMPLES / "northwind-acme.en.yaml"), "ru")
+>>> contract.sections[1].heading
 '1. Услуги'
 """
 

@@ -5,8 +5,11 @@ words as the contract: "The response time for P2 changes from 1 business hour to
 "Время реакции для P2: было 1 рабочий час, стало 2 рабочих часа." Each area's sentences are written in its
 module of :mod:`servicepact.domain.contract.areas`; this module runs them in the order of the clauses.
 
->>> from servicepact import load_agreement  # doctest: +SKIP
->>> [c.text for c in diff_agreements(old, new, "en")]  # doctest: +SKIP
+>>> from servicepact import load_agreement
+>>> text = (EXAMPLES / "northwind-acme.en.yaml").read_text(encoding="utf-8")
+>>> old = load_agreement(text)
+>>> new = load_agreement(text.replace("P2: {response: 1h,", "P2: {response: 2h,"))
+>>> [c.text for c in diff_agreements(old, new, "en")]
 ['The response time for P2 changes from 1 business hour to 2 business hours.']
 """
 

@@ -1,9 +1,19 @@
 """The monthly SLA report as a view model (pure): first page, sections, tables and chart specifications.
 
->>> from servicepact.domain.reporting import build_report  # doctest: +SKIP
->>> report = build_report(evaluation, agreement, "en", inputs)  # doctest: +SKIP
->>> report.summary.verdict  # doctest: +SKIP
-'4 of 6 service levels met; missed: First responses within target and Uptime: E-mail service.'
+>>> from datetime import UTC, datetime
+>>> from servicepact import load_agreement
+>>> from servicepact.adapters.evaluation_files import EvaluationFiles, read_evaluation_files
+>>> from servicepact.services.evaluation import evaluate_period
+>>> from servicepact.testing import write_lines
+>>> agreement = load_agreement(EXAMPLES / "northwind-acme.en.yaml")
+>>> tickets = write_lines(TMP / "tickets.csv", "id,created_at,priority,first_response_at,resolved_at",
+...     "INC1,2027-03-02T10:00,P1,2027-03-02T11:30,2027-03-03T16:00",
+...     "INC2,2027-03-03T10:00,P2,2027-03-03T10:20,2027-03-03T12:00")
+>>> inputs = read_evaluation_files(agreement, EvaluationFiles(tickets=tickets)).inputs
+>>> evaluation = evaluate_period(agreement, "2027-03", inputs, datetime(2027, 4, 1, tzinfo=UTC))
+>>> report = build_report(evaluation, agreement, "en", inputs)
+>>> report.summary.verdict
+'1 of 3 service levels met; missed: First responses within target and Resolutions within target.'
 """
 
 from servicepact.domain.reporting.build import build_report
