@@ -14,6 +14,8 @@
 >>> report = build_report(evaluation, agreement, "en", inputs)
 >>> report.summary.verdict
 '1 of 3 service levels met; missed: First responses within target and Resolutions within target.'
+>>> [level.status_text for level in build_report(evaluation, agreement, "ru", inputs).summary.missed()]
+['Не выполнен', 'Не выполнен']
 """
 
 from servicepact.domain.reporting.build import build_report

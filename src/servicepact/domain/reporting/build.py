@@ -11,20 +11,7 @@ JSON carries them all.
 Every number printed in the text and tables comes from the :class:`Evaluation`; the two charts that need
 the period's records (times against targets, backup age) are drawn only when ``inputs`` are given.
 
->>> from datetime import UTC, datetime
->>> from servicepact import load_agreement
->>> from servicepact.adapters.evaluation_files import EvaluationFiles, read_evaluation_files
->>> from servicepact.services.evaluation import evaluate_period
->>> from servicepact.testing import write_lines
->>> agreement = load_agreement(EXAMPLES / "northwind-acme.en.yaml")
->>> tickets = write_lines(TMP / "tickets.csv", "id,created_at,priority,first_response_at,resolved_at",
-...     "INC1,2027-03-02T10:00,P1,2027-03-02T11:30,2027-03-03T16:00",
-...     "INC2,2027-03-03T10:00,P2,2027-03-03T10:20,2027-03-03T12:00")
->>> inputs = read_evaluation_files(agreement, EvaluationFiles(tickets=tickets)).inputs
->>> evaluation = evaluate_period(agreement, "2027-03", inputs, datetime(2027, 4, 1, tzinfo=UTC))
->>> report = build_report(evaluation, agreement, "ru", inputs)
->>> [level.status_text for level in report.summary.missed()]
-['Не выполнен', 'Не выполнен']
+The package's docstring (:mod:`servicepact.domain.reporting`) has an example that runs.
 """
 
 from __future__ import annotations
