@@ -15,7 +15,7 @@ from itertools import count
 import numpy as np
 import numpy.typing as npt
 
-from servicepact.domain.records import IntArray, ObjectArray
+from servicepact.domain.records import IntArray, ObjectArray, TicketEvent
 
 _MASK63 = np.uint64(0x7FFF_FFFF_FFFF_FFFF)
 _GOLDEN = np.uint64(0x9E37_79B9_7F4A_7C15)
@@ -24,6 +24,12 @@ _GOLDEN = np.uint64(0x9E37_79B9_7F4A_7C15)
 def text_key(text: str) -> int:
     """A stable 64-bit hash of a text (Python's ``hash`` changes from process to process)."""
     return int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(), "little")
+
+
+def manual_event_key(event: TicketEvent) -> int:
+    """The key of one event entered by a person (not imported): its instant and content, so the same entry
+    made twice collides with the first (the stored keys are unique per ticket)."""
+    return text_key(f"manual:{event.at.isoformat()}:{event.type.value}:{event.value}") & 0x7FFF_FFFF_FFFF_FFFF
 
 
 def _mix(x: npt.NDArray[np.uint64]) -> npt.NDArray[np.uint64]:

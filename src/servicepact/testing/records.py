@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from servicepact.domain.errors import NotFoundError
+from servicepact.domain.errors import ConflictError, NotFoundError
 from servicepact.domain.evaluation import CoveredSpan
 from servicepact.domain.records import (
     Asset,
@@ -18,6 +18,7 @@ from servicepact.domain.records import (
     Ticket,
     TicketEvent,
 )
+from servicepact.services.fingerprints import manual_event_key
 from servicepact.services.model import (
     Page,
     Scope,
@@ -136,7 +137,10 @@ class FakeRecords(StorePart):
         if (client_id, event.ticket_id) not in self.s.tickets:
             raise NotFoundError(f"no ticket {event.ticket_id!r}")
         events = self.s.events.setdefault((client_id, event.ticket_id), {})
-        events[-self._next_id()] = event
+        key = manual_event_key(event)
+        if key in events:  # the SQL store's unique (ticket, key) refuses it too
+            raise ConflictError(f"ticket {event.ticket_id!r} has this event already")
+        events[key] = event
 
     def tickets_with_events(
         self,

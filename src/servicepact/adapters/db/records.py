@@ -22,7 +22,7 @@ from servicepact.adapters.db.tables import (
 from servicepact.domain.errors import NotFoundError
 from servicepact.domain.evaluation import CoveredSpan
 from servicepact.domain.records import Asset, BackupRun, EventType, Outage, RestoreTest, Ticket, TicketEvent
-from servicepact.services.fingerprints import text_key
+from servicepact.services.fingerprints import manual_event_key
 from servicepact.services.model import Page, Scope, Span, StoredCheck
 from servicepact.services.ports import RecordCounts
 
@@ -200,11 +200,7 @@ class SqlRecords:
         )
         if ticket_id is None:
             raise NotFoundError(f"no ticket {event.ticket_id!r}")
-        # A single event entered by a person is unique by its time of entry and content.
-        key = (
-            text_key(f"manual:{event.at.isoformat()}:{event.type.value}:{event.value}")
-            & 0x7FFF_FFFF_FFFF_FFFF
-        )
+        key = manual_event_key(event)
         self.session.add(
             EventRow(
                 ticket_id=ticket_id,
