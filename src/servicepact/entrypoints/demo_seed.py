@@ -6,8 +6,8 @@ Clients, agreement uploads and activations, users and CSV imports (read by the s
 moved to the moment each step is supposed to happen. Only the passwords are random (they are printed on
 start); everything else is deterministic for a seed.
 
->>> summary = build_demo(Path("servicepact-demo.db"))  # doctest: +SKIP
->>> [u.email for u in summary.users]  # doctest: +SKIP
+>>> summary = build_demo(TMP / "servicepact-demo.db", months=1)
+>>> [u.email for u in summary.users]
 ['admin@northwind.example', 'engineer@northwind.example', 'it@acme.example']
 """
 
