@@ -46,7 +46,6 @@ from datetime import datetime, timedelta
 from typing import TypeVar
 
 import numpy as np
-import numpy.typing as npt
 
 from servicepact.domain.agreement import Agreement
 from servicepact.domain.evaluation import EvaluationInputs, Period
@@ -58,6 +57,7 @@ from servicepact.domain.records import (
     RestoreTest,
     Ticket,
     TicketBatch,
+    object_array,
 )
 from servicepact.services import access
 from servicepact.services.model import Client, Page, Principal, Span
@@ -219,12 +219,6 @@ def _all(read: Callable[[Page], Sequence[T]]) -> list[T]:
             return rows
 
 
-def _objects(values: Sequence[object]) -> npt.NDArray[np.object_]:
-    array = np.empty(len(values), dtype=object)
-    array[:] = values
-    return array
-
-
 def tickets_to_batches(
     tickets: Sequence[Ticket], agreement: Agreement | None = None
 ) -> tuple[TicketBatch, EventBatch]:
@@ -246,15 +240,15 @@ def tickets_to_batches(
             priority = matrix.from_matrix(ticket.impact, ticket.urgency)
         priorities.append(priority)
     batch = TicketBatch(
-        ids=_objects([t.id for t in tickets]),
+        ids=object_array([t.id for t in tickets]),
         created_at=np.array([int(t.created_at.timestamp()) for t in tickets], dtype="datetime64[s]"),
-        priority=_objects(priorities),
-        client_priority=_objects([t.client_priority for t in tickets]),
-        service=_objects([t.service for t in tickets]),
-        asset=_objects([t.asset for t in tickets]),
-        impact=_objects([t.impact for t in tickets]),
-        urgency=_objects([t.urgency for t in tickets]),
-        title=_objects([t.title for t in tickets]),
+        priority=object_array(priorities),
+        client_priority=object_array([t.client_priority for t in tickets]),
+        service=object_array([t.service for t in tickets]),
+        asset=object_array([t.asset for t in tickets]),
+        impact=object_array([t.impact for t in tickets]),
+        urgency=object_array([t.urgency for t in tickets]),
+        title=object_array([t.title for t in tickets]),
     )
     rows: list[int] = []
     at: list[int] = []
@@ -270,6 +264,6 @@ def tickets_to_batches(
         ticket=np.array(rows, dtype=np.int64),
         at=np.array(at, dtype="datetime64[s]"),
         type=np.array(types, dtype=np.int8),
-        value=_objects(values),
+        value=object_array(values),
     )
     return batch, events

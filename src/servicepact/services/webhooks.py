@@ -41,7 +41,7 @@ import numpy.typing as npt
 
 from servicepact.domain.errors import DataRowError, InputError, Location, NotFoundError, PermissionDeniedError
 from servicepact.domain.input_rules import PriorityLevels
-from servicepact.domain.records import EventBatch, EventType, TicketBatch
+from servicepact.domain.records import EventBatch, EventType, TicketBatch, object_array
 from servicepact.services import access, importing
 from servicepact.services.model import ApiToken, AuditAction, Client, NewToken, Principal, Role, User
 from servicepact.services.ports import AgreementParser, BadRow, EventRows, TicketRows, UnitOfWork
@@ -362,12 +362,6 @@ def _check(
         raise _rejected(problems, len(problems), hint=False)
 
 
-def _objects(values: Sequence[str | None]) -> npt.NDArray[np.object_]:
-    array = np.empty(len(values), dtype=object)
-    array[:] = list(values)
-    return array
-
-
 def _seconds(instants: Sequence[datetime]) -> npt.NDArray[np.datetime64]:
     return np.array([int(i.astimezone(UTC).timestamp()) for i in instants], dtype="datetime64[s]")
 
@@ -385,22 +379,22 @@ def _new_tickets(
     rows = [event for _, event in described.values()]
     priorities = [_creation_priority(e, matrix) for e in rows]
     batch = TicketBatch(
-        ids=_objects([e.ticket_id for e in rows]),
+        ids=object_array([e.ticket_id for e in rows]),
         created_at=_seconds([e.created_at for e in rows if e.created_at is not None]),
-        priority=_objects(priorities),
-        client_priority=_objects([e.client_priority for e in rows]),
-        service=_objects([e.service for e in rows]),
-        asset=_objects([e.asset for e in rows]),
-        impact=_objects([e.impact for e in rows]),
-        urgency=_objects([e.urgency for e in rows]),
-        title=_objects([e.title for e in rows]),
+        priority=object_array(priorities),
+        client_priority=object_array([e.client_priority for e in rows]),
+        service=object_array([e.service for e in rows]),
+        asset=object_array([e.asset for e in rows]),
+        impact=object_array([e.impact for e in rows]),
+        urgency=object_array([e.urgency for e in rows]),
+        title=object_array([e.title for e in rows]),
         lines=np.array([line for line, _ in described.values()], dtype=np.int64),
     )
     nothing = EventBatch(
         ticket=np.zeros(0, dtype=np.int64),
         at=np.zeros(0, dtype="datetime64[s]"),
         type=np.zeros(0, dtype=np.int8),
-        value=_objects([]),
+        value=object_array([]),
     )
     return TicketRows(batch, nothing)
 
@@ -412,10 +406,10 @@ def _event_rows(events: Sequence[tuple[int, WebhookEvent]]) -> EventRows:
         ticket=np.array([position[e.ticket_id] for _, e in events], dtype=np.int64),
         at=_seconds([e.happened_at for _, e in events]),
         type=np.array([EventType(e.type).code for _, e in events], dtype=np.int8),
-        value=_objects([e.value for _, e in events]),
+        value=object_array([e.value for _, e in events]),
         lines=np.array([line for line, _ in events], dtype=np.int64),
     )
-    return EventRows(_objects(ticket_ids), batch, _objects([e.event_id for _, e in events]))
+    return EventRows(object_array(ticket_ids), batch, object_array([e.event_id for _, e in events]))
 
 
 def _rejected(rows: list[BadRow], total: int, *, hint: bool = True) -> DataRowError:

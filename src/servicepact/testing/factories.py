@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 
@@ -12,6 +11,7 @@ from servicepact.domain.records import (
     EventBatch,
     EventType,
     TicketBatch,
+    object_array,
 )
 from servicepact.services.access import SYSTEM
 from servicepact.services.model import (
@@ -50,32 +50,25 @@ def principal_for(role: Role, client: Client | None = None, name: str | None = N
 def ticket_batch(*rows: tuple[str, datetime, str | None]) -> TicketBatch:
     """A ticket batch of ``(id, created_at, priority)`` rows."""
 
-    def objects(values: list[Any]) -> Any:
-        array = np.empty(len(values), dtype=object)
-        array[:] = values
-        return array
-
     n = len(rows)
     return TicketBatch(
-        ids=objects([r[0] for r in rows]),
+        ids=object_array([r[0] for r in rows]),
         created_at=np.array([int(r[1].timestamp()) for r in rows], dtype="datetime64[s]"),
-        priority=objects([r[2] for r in rows]),
-        client_priority=objects([None] * n),
-        service=objects([None] * n),
-        asset=objects([None] * n),
+        priority=object_array([r[2] for r in rows]),
+        client_priority=object_array([None] * n),
+        service=object_array([None] * n),
+        asset=object_array([None] * n),
         lines=np.arange(2, n + 2, dtype=np.int64),
     )
 
 
 def event_batch(*rows: tuple[int, datetime, EventType, str | None]) -> EventBatch:
     """An event batch of ``(ticket row, at, type, value)`` rows."""
-    values = np.empty(len(rows), dtype=object)
-    values[:] = [r[3] for r in rows]
     return EventBatch(
         ticket=np.array([r[0] for r in rows], dtype=np.int64),
         at=np.array([int(r[1].timestamp()) for r in rows], dtype="datetime64[s]"),
         type=np.array([r[2].code for r in rows], dtype=np.int8),
-        value=values,
+        value=object_array([r[3] for r in rows]),
         lines=np.arange(2, len(rows) + 2, dtype=np.int64),
     )
 

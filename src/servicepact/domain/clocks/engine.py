@@ -30,7 +30,7 @@ from servicepact.domain.calendars.spans import union_by_row
 from servicepact.domain.clocks.results import ClockResults, ClockStatus
 from servicepact.domain.clocks.scope import ClockOptions, classify_scope
 from servicepact.domain.clocks.timeline import NAT, Rows, Timeline, factorize
-from servicepact.domain.records import EventBatch, EventType, TicketBatch
+from servicepact.domain.records import EventBatch, EventType, TicketBatch, none_cells
 
 Instants = npt.NDArray[np.datetime64]
 Seconds = npt.NDArray[np.timedelta64]
@@ -83,7 +83,7 @@ def evaluate_clocks(
     support = agreement.support
 
     changed = timeline.last_value(EventType.PRIORITY)
-    priority = np.where(changed != None, changed, tickets.priority)  # noqa: E711 - elementwise
+    priority = np.where(none_cells(changed), tickets.priority, changed)
 
     response_types = [EventType.RESPONDED]
     if support is not None and support.response_counts.value == "any":

@@ -19,7 +19,7 @@ from servicepact.domain.agreement import Agreement
 from servicepact.domain.clocks.engine import evaluate_clocks
 from servicepact.domain.clocks.results import NOT_A_TIME, ClockResults, ClockStatus
 from servicepact.domain.clocks.scope import ClockOptions
-from servicepact.domain.records import EventBatch, TicketBatch
+from servicepact.domain.records import EventBatch, TicketBatch, object_array
 
 __all__ = ["TicketJudges", "in_force_index", "judged_clocks", "select_tickets"]
 
@@ -122,11 +122,6 @@ def judged_clocks(
 def _unjudged(tickets: TicketBatch) -> ClockResults:
     count = len(tickets)
 
-    def objects(value: object) -> npt.NDArray[np.object_]:
-        array = np.empty(count, dtype=object)
-        array[:] = [value] * count
-        return array
-
     never = np.full(count, NOT_A_TIME, dtype="datetime64[s]")
     no_time = np.full(count, np.timedelta64("NaT", "s"), dtype="timedelta64[s]")
     return ClockResults(
@@ -134,10 +129,10 @@ def _unjudged(tickets: TicketBatch) -> ClockResults:
         priority=tickets.priority.copy(),
         response_due=never.copy(),
         responded_at=never.copy(),
-        response_status=objects(ClockStatus.NO_AGREEMENT),
+        response_status=object_array([ClockStatus.NO_AGREEMENT] * count),
         resolution_due=never.copy(),
         resolved_at=never.copy(),
-        resolution_status=objects(ClockStatus.NO_AGREEMENT),
+        resolution_status=object_array([ClockStatus.NO_AGREEMENT] * count),
         response_business=no_time.copy(),
         resolution_business=no_time.copy(),
         percent_used=np.full(count, np.nan),
