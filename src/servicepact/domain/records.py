@@ -189,3 +189,53 @@ class EventBatch:
 
     def __len__(self) -> int:
         return len(self.ticket)
+
+
+def tickets_as_columns(
+    tickets: Sequence[Ticket], priorities: Sequence[str | None], *, events_by_time: bool
+) -> tuple[TicketBatch, EventBatch, ObjectArray]:
+    """Tickets given as records, as the columns the engines read: the tickets with ``priorities`` (one
+    per ticket: the caller decides what a ticket's priority is), their events in ticket order, and the
+    events' external ids (None where an event has none).
+
+    ``events_by_time`` sorts each ticket's events by time (stored tickets); otherwise they keep the order
+    given (a log's order).
+
+    >>> from datetime import UTC, datetime
+    >>> at = datetime(2027, 3, 1, 9, tzinfo=UTC)
+    >>> ticket = Ticket("T1", at, events=(TicketEvent("T1", at, EventType.RESPONDED),))
+    >>> batch, events, ids = tickets_as_columns([ticket], ["P2"], events_by_time=True)
+    >>> batch.priority.tolist(), events.ticket.tolist(), ids.tolist()
+    (['P2'], [0], [None])
+    """
+    batch = TicketBatch(
+        ids=object_array([t.id for t in tickets]),
+        created_at=np.array([int(t.created_at.timestamp()) for t in tickets], dtype="datetime64[s]"),
+        priority=object_array(priorities),
+        client_priority=object_array([t.client_priority for t in tickets]),
+        service=object_array([t.service for t in tickets]),
+        asset=object_array([t.asset for t in tickets]),
+        impact=object_array([t.impact for t in tickets]),
+        urgency=object_array([t.urgency for t in tickets]),
+        title=object_array([t.title for t in tickets]),
+    )
+    rows: list[int] = []
+    at: list[int] = []
+    types: list[int] = []
+    values: list[str | None] = []
+    external_ids: list[str | None] = []
+    for row, ticket in enumerate(tickets):
+        ordered = sorted(ticket.events, key=lambda e: e.at) if events_by_time else ticket.events
+        for event in ordered:
+            rows.append(row)
+            at.append(int(event.at.timestamp()))
+            types.append(event.type.code)
+            values.append(event.value)
+            external_ids.append(event.external_id)
+    events = EventBatch(
+        ticket=np.array(rows, dtype=np.int64),
+        at=np.array(at, dtype="datetime64[s]"),
+        type=np.array(types, dtype=np.int8),
+        value=object_array(values),
+    )
+    return batch, events, object_array(external_ids)

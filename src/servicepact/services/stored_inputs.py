@@ -45,8 +45,6 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import TypeVar
 
-import numpy as np
-
 from servicepact.domain.agreement import Agreement
 from servicepact.domain.evaluation import EvaluationInputs, Period
 from servicepact.domain.records import (
@@ -57,7 +55,7 @@ from servicepact.domain.records import (
     RestoreTest,
     Ticket,
     TicketBatch,
-    object_array,
+    tickets_as_columns,
 )
 from servicepact.services import access
 from servicepact.services.model import Client, Page, Principal, Span
@@ -239,31 +237,5 @@ def tickets_to_batches(
         ):
             priority = matrix.from_matrix(ticket.impact, ticket.urgency)
         priorities.append(priority)
-    batch = TicketBatch(
-        ids=object_array([t.id for t in tickets]),
-        created_at=np.array([int(t.created_at.timestamp()) for t in tickets], dtype="datetime64[s]"),
-        priority=object_array(priorities),
-        client_priority=object_array([t.client_priority for t in tickets]),
-        service=object_array([t.service for t in tickets]),
-        asset=object_array([t.asset for t in tickets]),
-        impact=object_array([t.impact for t in tickets]),
-        urgency=object_array([t.urgency for t in tickets]),
-        title=object_array([t.title for t in tickets]),
-    )
-    rows: list[int] = []
-    at: list[int] = []
-    types: list[int] = []
-    values: list[object] = []
-    for row, ticket in enumerate(tickets):
-        for event in sorted(ticket.events, key=lambda e: e.at):
-            rows.append(row)
-            at.append(int(event.at.timestamp()))
-            types.append(event.type.code)
-            values.append(event.value)
-    events = EventBatch(
-        ticket=np.array(rows, dtype=np.int64),
-        at=np.array(at, dtype="datetime64[s]"),
-        type=np.array(types, dtype=np.int8),
-        value=object_array(values),
-    )
+    batch, events, _external_ids = tickets_as_columns(tickets, priorities, events_by_time=True)
     return batch, events

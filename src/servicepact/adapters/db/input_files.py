@@ -29,7 +29,7 @@ from servicepact.adapters.inputs.uci import ServiceNowLog, read_servicenow_log
 from servicepact.adapters.inputs.upptime import checks_to_outages, read_monitor_checks
 from servicepact.domain.errors import InputError
 from servicepact.domain.input_rules import InputRules
-from servicepact.domain.records import EventBatch, EventType, TicketBatch, object_array
+from servicepact.domain.records import EventBatch, EventType, tickets_as_columns
 from servicepact.services.model import ImportKind, StoredCheck
 from servicepact.services.ports import (
     AssetRows,
@@ -202,34 +202,9 @@ def servicenow_rows(log: ServiceNowLog) -> TicketRows:
     for update in log.updates:
         first_priority.setdefault(update.number, update.priority)
     tickets = log.tickets
-    n = len(tickets)
-    batch = TicketBatch(
-        ids=object_array([t.id for t in tickets]),
-        created_at=np.array([int(t.created_at.timestamp()) for t in tickets], dtype="datetime64[s]"),
-        priority=object_array([first_priority.get(t.id, t.priority) for t in tickets]),
-        client_priority=object_array([t.client_priority for t in tickets]),
-        service=object_array([t.service for t in tickets]),
-        asset=object_array([t.asset for t in tickets]),
-        impact=object_array([t.impact for t in tickets]),
-        urgency=object_array([t.urgency for t in tickets]),
-        title=object_array([t.title for t in tickets]),
-    )
-    rows, at, types, values, ids = [], [], [], [], []
-    for row, ticket in enumerate(tickets):
-        for event in ticket.events:
-            rows.append(row)
-            at.append(int(event.at.timestamp()))
-            types.append(event.type.code)
-            values.append(event.value)
-            ids.append(event.external_id)
-    events = EventBatch(
-        ticket=np.array(rows, dtype=np.int64),
-        at=np.array(at, dtype="datetime64[s]"),
-        type=np.array(types, dtype=np.int8),
-        value=object_array(values),
-    )
-    del n
-    return TicketRows(batch, events, object_array(ids))
+    priorities = [first_priority.get(t.id, t.priority) for t in tickets]
+    batch, events, ids = tickets_as_columns(tickets, priorities, events_by_time=False)
+    return TicketRows(batch, events, ids)
 
 
 __all__ = ["EventType", "FileInputReader", "event_rows", "mapped", "servicenow_rows"]
