@@ -8,24 +8,12 @@ event, also those after its end), the outages and the monitoring coverage, the e
 restore tests that RPO and restore compliance need, every asset, and the text of the version that judges
 the period.
 
-A month of two stored tickets (INC1's P1 resolution breached) of the shipped agreement:
+A month of two stored tickets (INC1's P1 resolution breached) of the shipped agreement, stored in the fake
+unit of work by ``stored_month`` (the doctests' setup, in the project's ``conftest.py``):
 
->>> from datetime import UTC, datetime
 >>> from servicepact import read_agreement
->>> from servicepact.adapters.db.input_files import FileInputReader
->>> from servicepact.services.agreements import upload_agreement
->>> from servicepact.services.importing import ImportRequest, import_file
->>> from servicepact.services.model import ImportKind
->>> from servicepact.testing import SYSTEM, FakeUnitOfWork, FixedTime, make_client, write_lines
->>> now = datetime(2027, 4, 1, tzinfo=UTC)
->>> uow = FakeUnitOfWork(FixedTime(now))
->>> client = make_client(uow, "acme")
->>> text = (EXAMPLES / "northwind-acme.en.yaml").read_text(encoding="utf-8")
->>> uploaded = upload_agreement(uow, SYSTEM, "acme", text, read_agreement, activate=True)
->>> tickets = write_lines(TMP / "tickets.csv", "id,created_at,priority,first_response_at,resolved_at",
-...     "INC1,2027-03-02T10:00,P1,2027-03-02T11:30,2027-03-03T16:00",
-...     "INC2,2027-03-03T10:00,P2,2027-03-03T10:20,2027-03-03T12:00")
->>> report = import_file(uow, SYSTEM, ImportRequest(ImportKind.TICKETS, tickets, "acme"), FileInputReader())
+>>> from servicepact.testing import SYSTEM
+>>> uow, now = stored_month()
 >>> from servicepact.adapters.exports import write_export
 >>> export = export_period(uow, SYSTEM, "acme", "2027-03", read_agreement, now)
 >>> [path.name for path in write_export(export, TMP / "acme-2027-03")]

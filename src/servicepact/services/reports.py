@@ -6,24 +6,12 @@ the same versions (:mod:`servicepact.services.versions`: the period by the versi
 instant or ``now``, each ticket by the version in force at its creation) and the same engine
 (:func:`~servicepact.services.evaluation.evaluate_period`, which ``servicepact evaluate`` runs on files).
 
-A month of two stored tickets (INC1's P1 resolution breached) of the shipped agreement:
+A month of two stored tickets (INC1's P1 resolution breached) of the shipped agreement, stored in the fake
+unit of work by ``stored_month`` (the doctests' setup, in the project's ``conftest.py``):
 
->>> from datetime import UTC, datetime
 >>> from servicepact import read_agreement
->>> from servicepact.adapters.db.input_files import FileInputReader
->>> from servicepact.services.agreements import upload_agreement
->>> from servicepact.services.importing import ImportRequest, import_file
->>> from servicepact.services.model import ImportKind
->>> from servicepact.testing import SYSTEM, FakeUnitOfWork, FixedTime, make_client, write_lines
->>> now = datetime(2027, 4, 1, tzinfo=UTC)
->>> uow = FakeUnitOfWork(FixedTime(now))
->>> client = make_client(uow, "acme")
->>> text = (EXAMPLES / "northwind-acme.en.yaml").read_text(encoding="utf-8")
->>> uploaded = upload_agreement(uow, SYSTEM, "acme", text, read_agreement, activate=True)
->>> tickets = write_lines(TMP / "tickets.csv", "id,created_at,priority,first_response_at,resolved_at",
-...     "INC1,2027-03-02T10:00,P1,2027-03-02T11:30,2027-03-03T16:00",
-...     "INC2,2027-03-03T10:00,P2,2027-03-03T10:20,2027-03-03T12:00")
->>> report = import_file(uow, SYSTEM, ImportRequest(ImportKind.TICKETS, tickets, "acme"), FileInputReader())
+>>> from servicepact.testing import SYSTEM
+>>> uow, now = stored_month()
 >>> stored = stored_period(uow, SYSTEM, "acme", "2027-03", read_agreement, now)
 >>> stored.evaluation.credits.total
 Decimal('225.00')
