@@ -43,6 +43,6 @@ def test_demo_on_a_taken_port_says_so_before_building_anything(
     db = tmp_path / "demo.db"
     assert main(["demo", "--port", str(taken_port), "--db", str(db)]) == 1
     captured = capsys.readouterr()
-    assert captured.err == f"port {taken_port} is in use; choose another with --port (make demo PORT=…)\n"
+    assert captured.err == f"port {taken_port} is in use; choose another with --port\n"
     assert "Traceback" not in captured.out
     assert not db.exists()

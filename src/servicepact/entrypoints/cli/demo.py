@@ -26,13 +26,15 @@ DEFAULT_DB = Path("servicepact-demo.db")
 
 
 def _default_files() -> list[Path]:
-    return sorted(Path("examples").glob("*.yaml")) or example_agreements()
+    # Always the shipped examples: a folder of the user's that happens to be called examples/ is not ours
+    # (in a checkout examples/ links to the same package data).
+    return example_agreements()
 
 
 @app.command()
 def demo(
     files: Annotated[
-        list[Path] | None, typer.Argument(help="With --check: agreements (default: examples/*.yaml).")
+        list[Path] | None, typer.Argument(help="With --check: agreements (default: the shipped examples).")
     ] = None,
     check: Annotated[
         bool, typer.Option("--check", help="Only validate, lint and summarise the agreements; serve nothing.")
@@ -56,13 +58,12 @@ def demo(
         _check(files or _default_files())
         return
     if serve:
-        ensure_port_free(host, port, hint="make demo PORT=…")
+        ensure_port_free(host, port)
     from servicepact.adapters.example_files import EXAMPLES
     from servicepact.entrypoints.demo_seed import build_demo
 
-    examples = Path("examples") if Path("examples").is_dir() else EXAMPLES
     console.print(f"building the demo database {db} ({months} month(s) of synthetic data)…", markup=False)
-    summary = build_demo(db, months=months, seed=seed, examples=examples)
+    summary = build_demo(db, months=months, seed=seed, examples=EXAMPLES)
     # Plain lines, never a table: a narrow terminal must not cut a password short.
     console.print("sign in with one of these (passwords change on every run):", markup=False)
     for user in summary.users:
@@ -102,9 +103,7 @@ def _serve(database_url: str, host: str, port: int, now: datetime) -> None:
 
 def _check(paths: list[Path]) -> None:
     if not paths:
-        console.print(
-            "no agreements found: run this from the project folder, or name the files", markup=False
-        )
+        console.print("no agreements found: name the files", markup=False)
         raise typer.Exit(1)
     failed = 0
     for path in paths:

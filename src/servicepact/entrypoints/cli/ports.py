@@ -12,11 +12,11 @@ from servicepact.entrypoints.cli.app import stderr
 __all__ = ["ensure_port_free"]
 
 
-def ensure_port_free(host: str, port: int, *, hint: str = "") -> None:
+def ensure_port_free(host: str, port: int) -> None:
     """Return when ``host:port`` can be listened on; else print why in one line and exit with status 1.
 
-    ``hint`` is added to the message about a port in use (``make demo PORT=…`` for the demo).
-    """
+    The message names ``--port`` only: an installed package has no Makefile (``make demo PORT=…`` passes
+    ``--port``)."""
     try:
         family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
         with socket.socket(family, kind, proto) as probe:
@@ -25,7 +25,7 @@ def ensure_port_free(host: str, port: int, *, hint: str = "") -> None:
             probe.bind(address)
     except OSError as error:
         if error.errno == errno.EADDRINUSE:
-            message = f"port {port} is in use; choose another with --port" + (f" ({hint})" if hint else "")
+            message = f"port {port} is in use; choose another with --port"
         else:
             message = f"cannot listen on {host}:{port}: {error.strerror or error}"
         stderr.print(message, markup=False)
