@@ -1,6 +1,6 @@
 """The one place that wires concrete adapters: a database URL becomes a unit-of-work factory.
 
-Used by :func:`servicepact.entrypoints.http.create_app` and by the command line. Nothing is built at
+Used by :func:`servicepact.entrypoints.http.app.create_app` and by the command line. Nothing is built at
 import time; each call builds one engine (with its connection pool) that every unit of work shares.
 
 >>> from servicepact.services.access import SYSTEM, scope_of

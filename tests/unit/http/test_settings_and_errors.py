@@ -15,8 +15,7 @@ from servicepact.domain.errors import (
     PermissionDeniedError,
     Problem,
 )
-from servicepact.entrypoints.http import create_app
-from servicepact.entrypoints.http.app import THREADS
+from servicepact.entrypoints.http.app import THREADS, create_app
 from servicepact.entrypoints.http.errors import install_error_handlers
 from servicepact.entrypoints.http.settings import Environment, Settings
 from servicepact.testing import FakeUnitOfWork

@@ -13,8 +13,8 @@ from servicepact.adapters.agreement_files import read_agreement
 from servicepact.adapters.starter import starter_agreement
 from servicepact.domain.agreement import Agreement
 from servicepact.domain.errors import InputError
-from servicepact.entrypoints.cli.app import app, stderr
 from servicepact.entrypoints.cli.output import console
+from servicepact.entrypoints.cli.root import app, stderr
 
 
 class Lang(StrEnum):

@@ -2,52 +2,31 @@
 
 from __future__ import annotations
 
-import importlib
-
-import typer
-from rich.console import Console
-
 from servicepact.domain.errors import AgreementError, ServicepactError
 
-app = typer.Typer(
-    name="servicepact",
-    help="Managed services agreements as code: validate, lint, render and measure the service against them.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
+# Importing a command module registers its commands on `app`; this list is the table of contents, in the
+# order of `servicepact --help` (so not sorted).
+# isort: off
+from servicepact.entrypoints.cli import (  # noqa: F401
+    agreements,
+    lint,
+    calendar,
+    sla,
+    render,
+    evaluate,
+    report,
+    export,
+    db,
+    imports,
+    users,
+    serve,
+    demo,
 )
 
-stderr = Console(stderr=True, highlight=False, soft_wrap=True)
+# isort: on
+from servicepact.entrypoints.cli.root import app, stderr
 
-# Each module registers its commands on `app` when imported; the list is the table of contents.
-COMMAND_MODULES = (
-    "servicepact.entrypoints.cli.agreements",
-    "servicepact.entrypoints.cli.lint",
-    "servicepact.entrypoints.cli.calendar",
-    "servicepact.entrypoints.cli.sla",
-    "servicepact.entrypoints.cli.render",
-    "servicepact.entrypoints.cli.evaluate",
-    "servicepact.entrypoints.cli.report",
-    "servicepact.entrypoints.cli.export",
-    "servicepact.entrypoints.cli.db",
-    "servicepact.entrypoints.cli.imports",
-    "servicepact.entrypoints.cli.users",
-    "servicepact.entrypoints.cli.serve",
-    "servicepact.entrypoints.cli.demo",
-)
-
-
-def _register_commands() -> None:
-    for name in COMMAND_MODULES:
-        try:
-            importlib.import_module(name)
-        except ModuleNotFoundError as error:
-            if error.name != name:
-                raise
-
-
-_register_commands()
+__all__ = ["EXIT_PROBLEMS", "app", "main"]
 
 EXIT_PROBLEMS = 1
 

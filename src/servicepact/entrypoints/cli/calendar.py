@@ -11,9 +11,9 @@ import typer
 from servicepact.adapters.agreement_files import load_agreement
 from servicepact.domain.agreement.values import Duration
 from servicepact.domain.errors import InputError
-from servicepact.entrypoints.cli.app import app
 from servicepact.entrypoints.cli.instants import parse_instant, show, show_duration
 from servicepact.entrypoints.cli.output import console
+from servicepact.entrypoints.cli.root import app
 
 
 class Operation(StrEnum):

@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 import typer
 
 from servicepact.domain.errors import ConflictError
-from servicepact.entrypoints.cli.app import app, stderr
 from servicepact.entrypoints.cli.output import console
+from servicepact.entrypoints.cli.root import app, stderr
 from servicepact.services.model import Principal, Role
 
 if TYPE_CHECKING:  # SQLAlchemy and Alembic load only when a command opens the database

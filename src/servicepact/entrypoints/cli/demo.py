@@ -18,9 +18,9 @@ from servicepact.adapters.agreement_files import read_agreement
 from servicepact.adapters.example_files import example_agreements
 from servicepact.domain.agreement import Agreement
 from servicepact.domain.lint import Severity, lint
-from servicepact.entrypoints.cli.app import app
 from servicepact.entrypoints.cli.output import console
 from servicepact.entrypoints.cli.ports import ensure_port_free
+from servicepact.entrypoints.cli.root import app
 
 DEFAULT_DB = Path("servicepact-demo.db")
 

@@ -15,8 +15,8 @@ from servicepact.adapters.evaluation_files import EvaluationFiles, read_evaluati
 from servicepact.domain.errors import InputError
 from servicepact.domain.evaluation import Evaluation
 from servicepact.domain.input_rules import InputRules
-from servicepact.entrypoints.cli.app import app, stderr
 from servicepact.entrypoints.cli.instants import parse_instant
+from servicepact.entrypoints.cli.root import app, stderr
 from servicepact.entrypoints.cli.values import MapValueOption, value_map
 from servicepact.services.evaluation import UptimeConvention, evaluate_period, period_of
 

@@ -9,8 +9,8 @@ import typer
 
 from servicepact.adapters.agreement_files import read_agreement
 from servicepact.adapters.exports import write_export
-from servicepact.entrypoints.cli.app import app, stderr
 from servicepact.entrypoints.cli.db import cli_principal, client_now, open_database
+from servicepact.entrypoints.cli.root import app, stderr
 from servicepact.services.exports import export_period
 
 

@@ -12,9 +12,9 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 
 from servicepact.domain.errors import DataRowError
-from servicepact.entrypoints.cli.app import app, stderr
 from servicepact.entrypoints.cli.db import cli_principal, open_database
 from servicepact.entrypoints.cli.output import console
+from servicepact.entrypoints.cli.root import app, stderr
 from servicepact.entrypoints.cli.values import MapValueOption, value_map
 from servicepact.services import importing
 from servicepact.services.model import ImportKind

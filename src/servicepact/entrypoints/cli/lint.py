@@ -13,7 +13,7 @@ from servicepact.adapters.agreement_files import read_agreement
 from servicepact.domain.agreement import ValidationResult
 from servicepact.domain.errors import Location, Problem
 from servicepact.domain.lint import RULES, Finding, Severity, lint
-from servicepact.entrypoints.cli.app import app
+from servicepact.entrypoints.cli.root import app
 
 EXIT_FINDINGS = 1
 

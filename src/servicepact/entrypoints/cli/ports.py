@@ -7,7 +7,7 @@ import socket
 
 import typer
 
-from servicepact.entrypoints.cli.app import stderr
+from servicepact.entrypoints.cli.root import stderr
 
 __all__ = ["ensure_port_free"]
 

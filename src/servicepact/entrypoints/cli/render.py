@@ -15,8 +15,8 @@ from servicepact.domain.contract.names import Names
 from servicepact.domain.contract.wording import Wording
 from servicepact.domain.errors import InputError
 from servicepact.domain.lint import render_language_findings
-from servicepact.entrypoints.cli.app import app
 from servicepact.entrypoints.cli.lint import finding_line
+from servicepact.entrypoints.cli.root import app
 from servicepact.services import rendering
 
 

@@ -10,9 +10,9 @@ import typer
 
 from servicepact.adapters.agreement_files import read_agreement
 from servicepact.domain.errors import InputError
-from servicepact.entrypoints.cli.app import app, stderr
 from servicepact.entrypoints.cli.db import cli_principal, client_now, open_database
 from servicepact.entrypoints.cli.evaluate import FORMATS, SMALL_JSON_TICKETS, Lang, summary_line
+from servicepact.entrypoints.cli.root import app, stderr
 from servicepact.services.evaluation import UptimeConvention
 from servicepact.services.reports import stored_period
 

@@ -7,8 +7,8 @@ from typing import Annotated
 
 import typer
 
-from servicepact.entrypoints.cli.app import app, stderr
 from servicepact.entrypoints.cli.ports import ensure_port_free
+from servicepact.entrypoints.cli.root import app, stderr
 
 APP_FACTORY = "servicepact.entrypoints.http.app:create_app"
 

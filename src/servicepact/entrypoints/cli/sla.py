@@ -18,8 +18,8 @@ from servicepact.domain.clocks import evaluate_clocks
 from servicepact.domain.clocks.results import ClockStatus
 from servicepact.domain.errors import InputError
 from servicepact.domain.input_rules import InputRules
-from servicepact.entrypoints.cli.app import app, stderr
 from servicepact.entrypoints.cli.instants import parse_instant
+from servicepact.entrypoints.cli.root import app, stderr
 from servicepact.entrypoints.cli.values import MapValueOption, value_map
 
 LARGE_FILE_BYTES = 20 * 1024 * 1024

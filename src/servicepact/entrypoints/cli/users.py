@@ -13,9 +13,9 @@ import typer
 from servicepact.adapters.agreement_files import read_agreement
 from servicepact.domain.errors import InputError
 from servicepact.domain.lint import Severity
-from servicepact.entrypoints.cli.app import app, stderr
 from servicepact.entrypoints.cli.db import cli_principal, open_database
 from servicepact.entrypoints.cli.output import console
+from servicepact.entrypoints.cli.root import app, stderr
 from servicepact.services import agreements, audit, clients, users
 from servicepact.services.model import Page, Role
 
