@@ -8,6 +8,7 @@ a test can ask for another client's object by name.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -22,6 +23,7 @@ from fastapi.testclient import TestClient
 
 from servicepact.adapters.agreement_files import read_agreement
 from servicepact.adapters.db import Database
+from servicepact.domain.agreement import ValidationResult
 from servicepact.domain.records import (
     Asset,
     BackupRun,
@@ -31,13 +33,13 @@ from servicepact.domain.records import (
     OutageKind,
     RestoreTest,
 )
-from servicepact.entrypoints.http import create_app
+from servicepact.entrypoints.http.app import create_app
 from servicepact.entrypoints.http.context import AppContext
 from servicepact.entrypoints.http.settings import Settings
 from servicepact.services import clients, users, webhooks
 from servicepact.services.access import SYSTEM, scope_of
 from servicepact.services.live_clocks import AgreementCache
-from servicepact.services.model import AgreementVersion, Role, VersionStatus
+from servicepact.services.model import Role, VersionStatus
 from servicepact.services.ports import TicketRows
 from servicepact.testing import FixedTime, event_batch, ticket_batch
 from tests.integration.db.conftest import database, database_url, postgres_server, time_source
@@ -85,8 +87,14 @@ class Api:
         return self.request("POST", url, who, **kwargs)
 
 
-AGREEMENTS = AgreementCache(read_agreement)
-"""Parsed agreements shared by every test's app (keyed by SHA-256: parsing YAML is the slow part)."""
+@functools.lru_cache(maxsize=32)
+def parse_agreement(path_or_text: str, *, source: str | None = None) -> ValidationResult:
+    """:func:`read_agreement`, remembered across tests: parsing YAML is the slow part of a test's setup.
+
+    Only the parsing is shared. Each app gets an :class:`AgreementCache` of its own, as the cache's clock
+    options are keyed by client id, and the ids restart at 1 in every test's database.
+    """
+    return read_agreement(path_or_text, source=source)
 
 
 def store_agreement(db: Database, time_source: FixedTime, slug: str) -> None:
@@ -96,9 +104,8 @@ def store_agreement(db: Database, time_source: FixedTime, slug: str) -> None:
     the example takes longer than the rest of a test.
     """
     text = AGREEMENT.read_text(encoding="utf-8")
-    agreement = AGREEMENTS.agreement(
-        AgreementVersion(0, 0, "", 0, VersionStatus.DRAFT, text, "example", "", NOW, "")
-    )
+    agreement = parse_agreement(text, source="example").agreement
+    assert agreement is not None
     matrix = dict(agreement.priorities.matrix) if agreement.priorities else None
     with db.unit_of_work(time_source) as uow:
         client = uow.clients.get_by_slug(slug, scope_of(SYSTEM))
@@ -176,6 +183,8 @@ def api(database: Database, time_source: FixedTime) -> Iterator[Api]:
         tokens[who] = users.create_token(make(), SYSTEM, email, name=who).secret
     tokens["acme_webhook"] = objects["acme"]["webhook"]
     tokens["beta_webhook"] = objects["beta"]["webhook"]
-    app = create_app(Settings(), uow_factory=make, time_source=time_source, agreements=AGREEMENTS)
+    app = create_app(
+        Settings(), uow_factory=make, time_source=time_source, agreements=AgreementCache(parse_agreement)
+    )
     with TestClient(app) as client:
         yield Api(client, app, database, time_source, tokens)
