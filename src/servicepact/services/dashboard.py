@@ -27,7 +27,7 @@ import numpy as np
 from servicepact.domain.agreement import Agreement
 from servicepact.domain.clocks import ClockOptions
 from servicepact.domain.clocks.pauses import resolution_pauses
-from servicepact.domain.clocks.status import AT_RISK_PERCENT, SlaStatus
+from servicepact.domain.clocks.status import SlaStatus
 from servicepact.domain.errors import InputError, NotFoundError
 from servicepact.domain.evaluation import Evaluation, EvaluationInputs, Period
 from servicepact.domain.evaluation.requirements import evaluate_requirements
@@ -47,7 +47,6 @@ from servicepact.services.stored_inputs import read_all_assets, read_period, tic
 from servicepact.services.versions import AgreementInForce, client_rule, parsed_version
 
 __all__ = [
-    "AT_RISK_PERCENT",
     "AgreementInForce",
     "ClientOverview",
     "TicketTimeline",

@@ -35,7 +35,7 @@ import numpy.typing as npt
 
 from servicepact.domain.agreement import Agreement
 from servicepact.domain.clocks import ClockOptions, ClockResults, evaluate_clocks
-from servicepact.domain.clocks.status import AT_RISK_PERCENT, SlaStatus, sla_status
+from servicepact.domain.clocks.status import SlaStatus, sla_status
 from servicepact.domain.errors import AgreementError, InputError, NotFoundError
 from servicepact.domain.evaluation.requirements import evaluate_requirements
 from servicepact.domain.records import Asset, EventType, Ticket
@@ -47,7 +47,6 @@ from servicepact.services.stored_inputs import tickets_to_batches
 from servicepact.services.versions import VersionRule, client_rule
 
 __all__ = [
-    "AT_RISK_PERCENT",
     "AgreementCache",
     "ClockPage",
     "SlaClock",

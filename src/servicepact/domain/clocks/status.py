@@ -29,7 +29,7 @@ AT_RISK_PERCENT = 75.0
 
 
 class SlaStatus(enum.StrEnum):
-    """What a ticket's clocks add up to (see the module docstring)."""
+    """What a ticket's two SLA clocks add up to (the text is set below, from AT_RISK_PERCENT)."""
 
     BREACHED = "breached"
     AT_RISK = "at_risk"
@@ -38,6 +38,14 @@ class SlaStatus(enum.StrEnum):
     BEST_EFFORT = "best_effort"
     OUT_OF_SCOPE = "out_of_scope"
     NO_AGREEMENT = "no_agreement"
+
+
+# The API documents the statuses with this text (pydantic takes an enum's docstring as its description).
+SlaStatus.__doc__ = (
+    "What a ticket's two SLA clocks add up to, most urgent first: breached (a clock missed its due "
+    f"instant), at_risk (running with at least {AT_RISK_PERCENT:g}% of its target used), running, met, "
+    "best_effort, out_of_scope, no_agreement (no agreement version covers the ticket)."
+)
 
 
 class ClockState(Protocol):

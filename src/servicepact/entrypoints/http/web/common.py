@@ -21,6 +21,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.routing import APIRoute
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from servicepact.domain.clocks.status import AT_RISK_PERCENT
 from servicepact.domain.errors import (
     InputError,
     NotFoundError,
@@ -180,6 +181,7 @@ def environment() -> jinja2.Environment:
     )
     env.globals["static"] = static_url
     env.globals["LANGUAGES"] = LANGUAGES
+    env.globals["AT_RISK_PERCENT"] = AT_RISK_PERCENT  # the meter turns "high" where a clock is at risk
     env.globals["LANGUAGE_NAMES"] = LANGUAGE_NAMES
     env.filters["urlpart"] = lambda value: quote(str(value), safe="")
     return env

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Query, Response
 from fastapi.concurrency import run_in_threadpool
 
 from servicepact.adapters.agreement_files import read_agreement
+from servicepact.domain.clocks.status import AT_RISK_PERCENT
 from servicepact.domain.errors import InputError
 from servicepact.entrypoints.http.api.deps import (
     AgreementsDep,
@@ -63,7 +64,10 @@ async def list_tickets(
     revision: DataRevisionDep,
     status: Annotated[
         list[SlaStatus] | None,
-        Query(description="Only these SLA statuses (repeat for several); at_risk = running, >= 75% used."),
+        Query(
+            description=f"Only these SLA statuses (repeat for several); at_risk = running, "
+            f">= {AT_RISK_PERCENT:g}% used."
+        ),
     ] = None,
     priority: Annotated[
         list[Annotated[str, Query(max_length=64, pattern=PRINTABLE_NONEMPTY)]] | None,

@@ -6,6 +6,7 @@ from typing import Self
 
 from pydantic import Field
 
+from servicepact.domain.clocks.status import AT_RISK_PERCENT
 from servicepact.domain.records import EventType, Ticket, TicketEvent
 from servicepact.entrypoints.http.api.schemas.common import LongText, Name, Schema, StoredInstant, UtcOut
 from servicepact.services.live_clocks import SlaClock, SlaStatus, TicketClocks
@@ -48,7 +49,8 @@ class TicketPublic(Schema):
     title: str | None
     judged_by: VersionRef | None = Field(description="The agreement version in force at creation.")
     sla_status: SlaStatus | None = Field(
-        description="breached, at_risk (running, >= 75% used), running, met, best_effort, out_of_scope "
+        description=f"breached, at_risk (running, >= {AT_RISK_PERCENT:g}% used), running, met, best_effort, "
+        "out_of_scope "
         "or no_agreement; None when the list was asked for without clocks."
     )
     percent_used: float | None
