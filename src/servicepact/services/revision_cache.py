@@ -42,11 +42,11 @@ class RevisionCache(Generic[V]):
     """
 
     def __init__(
-        self, size: int = 256, *, max_age: float | None = None, clock: Callable[[], float] = time.monotonic
+        self, size: int = 256, *, max_age: float | None = None, timer: Callable[[], float] = time.monotonic
     ) -> None:
         self.size = size
         self.max_age = max_age
-        self._clock = clock
+        self._timer = timer
         self._values: OrderedDict[Hashable, tuple[float, Future[V]]] = OrderedDict()
         self._lock = threading.Lock()
         self.computed = 0  # how many values were computed (tests and benchmarks read it)
@@ -75,7 +75,7 @@ class RevisionCache(Generic[V]):
             found = self._fresh(key)
             if found is None:
                 mine: Future[V] = Future()
-                self._values[key] = (self._clock(), mine)
+                self._values[key] = (self._timer(), mine)
                 while len(self._values) > self.size:
                     self._values.popitem(last=False)
         if found is not None:
@@ -99,7 +99,7 @@ class RevisionCache(Generic[V]):
         if entry is None:
             return None
         kept_at, future = entry
-        if self.max_age is not None and self._clock() - kept_at > self.max_age:
+        if self.max_age is not None and self._timer() - kept_at > self.max_age:
             del self._values[key]
             return None
         self._values.move_to_end(key)

@@ -105,7 +105,7 @@ def test_the_least_recently_used_body_goes_first_and_size_zero_keeps_nothing() -
 
 def test_a_value_older_than_max_age_is_computed_again() -> None:
     now = [0.0]
-    cache: RevisionCache[bytes] = RevisionCache(size=4, max_age=60, clock=lambda: now[0])
+    cache: RevisionCache[bytes] = RevisionCache(size=4, max_age=60, timer=lambda: now[0])
     cache.get("k", lambda: b"old")
     now[0] = 59.0
     assert cache.get("k", lambda: b"new") == b"old"

@@ -18,7 +18,6 @@ from servicepact.domain.contract.document import (
     ContractDocument,
     Paragraph,
     Section,
-    Signatures,
     Table,
 )
 
@@ -100,16 +99,16 @@ class ClauseNumbers:
         )
 
     def _block(self, block: Block) -> Block:
+        # replace() keeps every field a block may gain later; only the texts are resolved.
         if isinstance(block, Paragraph):
             lead = self._text(block.lead) if block.lead is not None else None
-            return Paragraph(self._text(block.text), lead=lead)
+            return replace(block, text=self._text(block.text), lead=lead)
         if isinstance(block, BulletList):
-            return BulletList(tuple(self._text(item) for item in block.items))
+            return replace(block, items=tuple(self._text(item) for item in block.items))
         if isinstance(block, Table):
-            return Table(
-                tuple(self._text(cell) for cell in block.header),
-                tuple(tuple(self._text(cell) for cell in row) for row in block.rows),
-                widths=block.widths,
+            return replace(
+                block,
+                header=tuple(self._text(cell) for cell in block.header),
+                rows=tuple(tuple(self._text(cell) for cell in row) for row in block.rows),
             )
-        assert isinstance(block, Signatures)
-        return block
+        return block  # signatures hold no reference

@@ -3,7 +3,9 @@
 Routers and dependencies import this module, never ``app.py`` (which imports every router). Every cache
 of the app is made with the context, none on first use: requests run in a thread pool, so each cache
 shared between threads takes its own lock (:class:`RevisionCache`, :class:`AgreementCache`,
-:class:`~servicepact.entrypoints.http.web.state.WebState`'s).
+:class:`~servicepact.entrypoints.http.web.state.WebState`'s). Outside the context only pure memos remain,
+process-wide ``functools.lru_cache``s whose value depends on their arguments alone (a parsed agreement text
+in ``services/versions``, a drawn chart in ``web/pages/charts``), so no process sees state another lacks.
 """
 
 from __future__ import annotations
@@ -59,7 +61,7 @@ def make_context(
         settings=settings,
         uow_factory=uow_factory,
         time_source=time_source,
-        agreements=agreements or AgreementCache(read_agreement),
+        agreements=AgreementCache(read_agreement) if agreements is None else agreements,
         response_cache=RevisionCache[bytes](size),
         stored_pages=RevisionCache[StoredPage](size, max_age=KEPT_FOR),
         token_checks=RevisionCache[TokenCheck](TOKEN_CHECKS if size else 0, max_age=KEPT_FOR),
