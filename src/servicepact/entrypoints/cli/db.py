@@ -6,11 +6,12 @@ The database is ``SERVICEPACT_DATABASE_URL`` (default: the SQLite file ``./servi
 from __future__ import annotations
 
 import getpass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 import typer
 
+from servicepact.adapters.system_time import SystemTime
 from servicepact.domain.errors import ConflictError
 from servicepact.entrypoints.cli.output import console
 from servicepact.entrypoints.cli.root import app, stderr
@@ -97,6 +98,6 @@ def client_now(database: Database, client: str, text: str | None) -> datetime:
     from servicepact.services.reports import client_zone
 
     if not text:
-        return datetime.now(UTC)
+        return SystemTime().now()
     zone = client_zone(database.unit_of_work(), cli_principal(), client, read_agreement)
     return parse_instant(text, zone, name="--now")

@@ -7,7 +7,7 @@ their passwords, and serves the web UI and the API at http://127.0.0.1:8000.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Annotated
 
@@ -16,6 +16,7 @@ from rich.table import Table
 
 from servicepact.adapters.agreement_files import read_agreement
 from servicepact.adapters.example_files import example_agreements
+from servicepact.adapters.system_time import SystemTime
 from servicepact.domain.agreement import Agreement
 from servicepact.domain.lint import Severity, lint
 from servicepact.entrypoints.cli.output import console
@@ -141,7 +142,7 @@ def _summary(agreement: Agreement) -> None:
     )
     if agreement.support is not None:
         table = Table("priority", "response", "resolution", "calendar", "a ticket opened now is due")
-        now = datetime.now(UTC).replace(microsecond=0)
+        now = SystemTime().now().replace(microsecond=0)
         for level, target in agreement.support.targets.items():
             calendar_id = agreement.support.target_calendar(level)
             due = ""

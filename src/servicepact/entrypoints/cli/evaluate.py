@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -12,6 +11,7 @@ import typer
 
 from servicepact.adapters.agreement_files import load_agreement
 from servicepact.adapters.evaluation_files import EvaluationFiles, read_evaluation_files, read_versions
+from servicepact.adapters.system_time import SystemTime
 from servicepact.domain.errors import InputError
 from servicepact.domain.evaluation import Evaluation
 from servicepact.domain.input_rules import InputRules
@@ -99,7 +99,7 @@ def evaluate(
     if agreement.support is None:
         raise InputError(f"{agreement_file}: the agreement has no `support` section")
     zone = agreement.calendar(agreement.support.calendar).timezone
-    as_of = parse_instant(now, zone, name="--now") if now else datetime.now(UTC)
+    as_of = parse_instant(now, zone, name="--now") if now else SystemTime().now()
     files = EvaluationFiles(tickets, events, outages, checks, backups, restores, assets, coverage)
     judged = period_of(agreement, period)  # a bad --period is named before any file is read
     rules = InputRules.for_agreement(agreement, as_of, value_map(map_value))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated
 
@@ -14,6 +13,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from servicepact.adapters.agreement_files import load_agreement
 from servicepact.adapters.clock_exports import write_clocks
 from servicepact.adapters.inputs.tickets import read_ticket_batch
+from servicepact.adapters.system_time import SystemTime
 from servicepact.domain.clocks import evaluate_clocks
 from servicepact.domain.clocks.results import ClockStatus
 from servicepact.domain.errors import InputError
@@ -52,7 +52,7 @@ def sla(
     if agreement.support is None:
         raise InputError(f"{agreement_file}: the agreement has no `support` section, so no targets to judge")
     zone = agreement.calendar(agreement.support.calendar).timezone
-    as_of = parse_instant(now, zone, name="--now") if now else datetime.now(UTC)
+    as_of = parse_instant(now, zone, name="--now") if now else SystemTime().now()
     rules = InputRules.for_agreement(agreement, as_of, value_map(map_value))
     kind = _output_kind(output)
     for path in (tickets, events):
