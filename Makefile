@@ -28,8 +28,8 @@ demo: $(STAMP)
 	$(BIN)/servicepact demo --port $(PORT)
 
 lint: $(DEV_STAMP)
-	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks scripts conftest.py
+	$(BIN)/ruff format --check src tests benchmarks scripts conftest.py
 	$(BIN)/mypy --strict src/servicepact
 	$(BIN)/lint-imports
 
@@ -41,8 +41,8 @@ test: system-deps lint
 	$(BIN)/pytest -q -p no:cacheprovider --durations=15  # tests/ and the doctests of src/servicepact
 
 format: $(DEV_STAMP)
-	$(BIN)/ruff format src tests benchmarks
-	$(BIN)/ruff check --fix src tests benchmarks
+	$(BIN)/ruff format src tests benchmarks scripts conftest.py
+	$(BIN)/ruff check --fix src tests benchmarks scripts conftest.py
 
 bench: $(DEV_STAMP)
 	for bench in benchmarks/bench_*.py; do $(BIN)/python $$bench || exit 1; done
