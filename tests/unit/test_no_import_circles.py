@@ -1,13 +1,25 @@
 """No import circles: in the package, and among the benchmarks' and scripts' own modules.
 
-Imports inside functions and under ``TYPE_CHECKING`` count (grimp records both, and the scripts' imports are
-read from every node of their syntax trees): a circle broken only at run time is still two modules that
-must be understood together.
+Imports inside functions and under ``TYPE_CHECKING`` count (grimp records both when asked,
+``exclude_type_checking_imports=False``, and the scripts' imports are read from every node of their syntax
+trees): a circle broken only at run time is still two modules that must be understood together. A test
+builds a throwaway package with one circle of each kind and checks the finder reports both.
+
+grimp has two blind spots, as it reads ``import`` statements only:
+
+- an import made from a string, ``importlib.import_module("servicepact.x")`` or ``__import__(...)``, is no
+  edge to it. So the package must not make one: :func:`test_the_package_imports_none_of_itself_by_string`
+  scans every module's syntax tree for such a call naming a module of its own;
+- a module's implicit import of its parent package's ``__init__`` (importing ``a.b.c`` runs ``a/__init__``
+  and ``a/b/__init__`` first) is no edge either. A circle through an ``__init__`` that imports its own
+  submodules is found only where that ``__init__`` is imported by name; keep ``__init__`` modules to
+  re-exports of their own package.
 """
 
 from __future__ import annotations
 
 import ast
+import uuid
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -15,6 +27,7 @@ import grimp
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
+PACKAGE = ROOT / "src" / "servicepact"
 
 
 def circles(nodes: Iterable[str], imported_by: Callable[[str], Iterable[str]]) -> list[list[str]]:
@@ -65,9 +78,79 @@ def circles(nodes: Iterable[str], imported_by: Callable[[str], Iterable[str]]) -
     return sorted(found)
 
 
+def package_circles(package: str) -> list[list[str]]:
+    """The import circles among the modules of ``package`` (an importable package's name), counting
+    imports inside functions and under ``TYPE_CHECKING``."""
+    graph = grimp.build_graph(
+        package, include_external_packages=False, exclude_type_checking_imports=False, cache_dir=None
+    )
+    return circles(graph.modules, graph.find_modules_directly_imported_by)
+
+
 def test_the_package_has_no_import_circle() -> None:
-    graph = grimp.build_graph("servicepact", include_external_packages=False, cache_dir=None)
-    assert circles(graph.modules, graph.find_modules_directly_imported_by) == []
+    assert package_circles("servicepact") == []
+
+
+def test_circles_under_type_checking_and_inside_functions_are_found(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A name of its own: grimp and the import system remember packages by name.
+    name = f"circles_{uuid.uuid4().hex}"
+    package = tmp_path / name
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    (package / "typed_a.py").write_text(
+        "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from . import typed_b\n"
+    )
+    (package / "typed_b.py").write_text(f"import {name}.typed_a\n")
+    (package / "late_a.py").write_text(f"def run():\n    from {name} import late_b\n    return late_b\n")
+    (package / "late_b.py").write_text(f"from {name} import late_a\n")
+    (package / "alone.py").write_text(f"from {name} import typed_a, late_a\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    assert package_circles(name) == [
+        [f"{name}.late_a", f"{name}.late_b"],
+        [f"{name}.typed_a", f"{name}.typed_b"],
+    ]
+
+
+def _imports_by_string(tree: ast.AST) -> list[tuple[int, str]]:
+    """The line and name of each ``import_module(...)``/``__import__(...)`` call in ``tree`` that names a
+    module of the package (``servicepact...``) or a relative one (``.x``)."""
+    found = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        function = node.func
+        called = function.attr if isinstance(function, ast.Attribute) else getattr(function, "id", None)
+        if called not in {"import_module", "__import__"} or not node.args:
+            continue
+        named = node.args[0]
+        texts = [named.value] if isinstance(named, ast.Constant) else []
+        if isinstance(named, ast.JoinedStr):
+            texts = [part.value for part in named.values if isinstance(part, ast.Constant)]
+        if any(isinstance(text, str) and text.startswith(("servicepact", ".")) for text in texts):
+            found.append((node.lineno, ast.unparse(named)))
+    return found
+
+
+def test_the_package_imports_none_of_itself_by_string() -> None:
+    """An import made from a string is no edge in grimp's graph, and could hide a circle."""
+    hidden = [
+        f"{path.relative_to(ROOT)}:{line}: {named}"
+        for path in sorted(PACKAGE.rglob("*.py"))
+        for line, named in _imports_by_string(ast.parse(path.read_text(encoding="utf-8"), filename=str(path)))
+    ]
+    assert hidden == []
+
+
+def test_an_import_by_string_is_found() -> None:
+    source = (
+        "import importlib\nfrom importlib import import_module\n"
+        "importlib.import_module('servicepact.domain')\nimport_module(f'servicepact.{name}')\n"
+        "__import__('servicepact')\nimport_module('.routes', package=__package__)\n"
+        "importlib.import_module('json')\n"
+    )
+    assert [line for line, _ in _imports_by_string(ast.parse(source))] == [3, 4, 5, 6]
 
 
 def _sibling_imports(folder: Path) -> dict[str, set[str]]:
