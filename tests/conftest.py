@@ -7,7 +7,8 @@ workstation and FAIL with ``CI=true``, so a CI run never passes by skipping the 
 Hypothesis: the ``dev`` profile (default) is quick; ``CI=true`` loads ``ci``, more examples and no deadline
 (CI machines are slower and shared). Both keep the example database under ``.hypothesis/`` at the project's
 root, whatever the working directory and even with ``-p no:cacheprovider``, so a failure found once is
-replayed first on the next run. ``HYPOTHESIS_PROFILE`` picks a profile by name.
+replayed first on the next run. ``HYPOTHESIS_PROFILE`` picks a profile by name. The profiles, and
+``examples(n)`` for a test that needs its own count, are in :mod:`tests.hypothesis_budget`.
 """
 
 from __future__ import annotations
@@ -16,25 +17,14 @@ import os
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, settings
-from hypothesis.database import DirectoryBasedExampleDatabase
+
+from tests.hypothesis_budget import IN_CI, load_profile
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
 SHARED = Path(os.environ.get("SERVICEPACT_SHARED") or ROOT.parent / "shared")
-IN_CI = os.environ.get("CI") == "true"
 
-EXAMPLE_DATABASE = DirectoryBasedExampleDatabase(ROOT / ".hypothesis" / "examples")
-settings.register_profile("dev", max_examples=25, database=EXAMPLE_DATABASE)
-settings.register_profile(
-    "ci",
-    max_examples=200,
-    deadline=None,
-    database=EXAMPLE_DATABASE,
-    print_blob=True,
-    suppress_health_check=[HealthCheck.too_slow],
-)
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if IN_CI else "dev"))
+load_profile()
 
 
 def shared_path(*parts: str) -> Path:

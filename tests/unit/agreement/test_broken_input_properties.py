@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from servicepact import read_agreement
 from servicepact.domain.agreement.positions import parse_path
+from tests.hypothesis_budget import examples
 
 from .helpers import example_text
 
@@ -17,7 +18,7 @@ STRUCTURAL_CODES = {"SP000", "SP003", "SP004", "SP005"}
 EXAMPLE = example_text()
 EXAMPLE_LINES = EXAMPLE.splitlines(keepends=True)
 
-fast = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+fast = settings(max_examples=examples(30), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def assert_clean(result, *, need_line: bool) -> None:
@@ -77,7 +78,7 @@ garbage = st.one_of(
 )
 
 
-@settings(max_examples=50, deadline=None)
+@settings(max_examples=examples(50), deadline=None)
 @given(st.integers(min_value=0, max_value=len(EXAMPLE_LINES) - 1), garbage)
 def test_a_value_replaced_by_garbage_is_reported_where_it_stands(index, value):
     line = EXAMPLE_LINES[index]
@@ -95,7 +96,7 @@ def test_a_value_replaced_by_garbage_is_reported_where_it_stands(index, value):
             assert parse_path(problem.location.path or "") is not None
 
 
-@settings(max_examples=25, deadline=None)
+@settings(max_examples=examples(25), deadline=None)
 @given(
     st.integers(min_value=0, max_value=len(EXAMPLE_LINES) - 1),
     st.text(alphabet=string.ascii_lowercase + "_", min_size=3, max_size=10),

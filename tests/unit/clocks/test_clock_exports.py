@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from servicepact.adapters import clock_exports
 from servicepact.adapters.clock_exports import csv_blocks, write_clocks_csv
 from servicepact.domain.clocks.results import COLUMNS, ClockResults, ClockStatus
+from tests.hypothesis_budget import examples
 
 INSTANT = st.one_of(
     st.none(),
@@ -94,7 +95,7 @@ def reference(results: ClockResults) -> str:
     return "\n".join(lines) + "\n"
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(rows=st.lists(ROW, max_size=25), block=st.integers(1, 7))
 def test_the_csv_says_what_str_of_each_value_says(rows: list[tuple], block: int) -> None:
     results = results_of(rows)

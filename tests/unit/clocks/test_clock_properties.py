@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from servicepact import load_agreement
 from servicepact.domain.clocks import ClockStatus, evaluate_clocks
 from servicepact.domain.records import EventBatch, EventType, TicketBatch
+from tests.hypothesis_budget import examples
 
 AGREEMENT = load_agreement(Path(__file__).resolve().parents[3] / "examples" / "northwind-acme.en.yaml")
 BASE = datetime(2027, 3, 5, 12, tzinfo=UTC)  # a Friday, a week before the US DST change
@@ -91,7 +92,7 @@ def to_instant(value: datetime) -> np.datetime64:
     return np.datetime64(int(value.timestamp()), "s")
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(tickets(), min_size=1, max_size=8), st.integers(0, 20 * 24 * 60))
 def test_batch_clocks_equal_the_per_ticket_reading_of_the_spec(batch, now_minutes):
     now = BASE + timedelta(minutes=now_minutes)

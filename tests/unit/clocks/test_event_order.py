@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from servicepact.domain.clocks import evaluate_clocks
 from servicepact.domain.records import EventBatch, EventType, TicketBatch
+from tests.hypothesis_budget import examples
 
 from .test_clock_properties import AGREEMENT, BASE, tickets, to_instant
 
@@ -33,7 +34,7 @@ def batches(batch, flat) -> tuple[TicketBatch, EventBatch]:
     return ticket_batch, events
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(tickets(), min_size=1, max_size=8), st.integers(0, 20 * 24 * 60), st.randoms())
 def test_shuffled_events_give_the_clocks_of_sorted_events(batch, now_minutes, random):
     now = to_instant(BASE + timedelta(minutes=now_minutes))

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from servicepact.domain.clocks import evaluate_clocks
 from servicepact.domain.evaluation import evaluate
 from servicepact.domain.evaluation.billing import BillingRule
+from tests.hypothesis_budget import examples
 
 from .helpers import batches, local, march, northwind_with, ticket_inputs
 
@@ -43,7 +44,7 @@ def inputs(work, priority_t, priority_u):
     return tickets, events
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(entries, priorities, priorities)
 def test_every_call_out_bills_at_least_its_work_and_nothing_is_lost_or_counted_twice(work, first, second):
     tickets, events = inputs(work, first, second)
