@@ -32,10 +32,14 @@ from servicepact.testing.store import StorePart, page_of
 
 
 def _closed(ticket: Ticket) -> bool:
-    """Some resolution of the ticket is not followed by a reopening (the clock engine's stop rule)."""
+    """Some resolution of the ticket is not followed by a reopening (the clock engine's stop rule).
+
+    As the SQL read decides it: a reopening follows a resolution only when it is strictly later, so a
+    reopening at the instant of the last resolution leaves the ticket closed.
+    """
     resolved = [e.at for e in ticket.events if e.type is EventType.RESOLVED]
     reopened = [e.at for e in ticket.events if e.type is EventType.REOPENED]
-    return bool(resolved) and (not reopened or max(resolved) > max(reopened))
+    return bool(resolved) and (not reopened or max(resolved) >= max(reopened))
 
 
 class FakeRecords(StorePart):

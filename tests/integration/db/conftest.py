@@ -17,7 +17,7 @@ import pytest
 import sqlalchemy
 from sqlalchemy.engine import make_url
 
-from servicepact.adapters.db import Database, DatabaseSettings
+from servicepact.adapters.db import Database, DatabaseSettings, SqlAlchemyUnitOfWork
 from servicepact.testing import FixedTime
 
 POSTGRES_ENV = "SERVICEPACT_TEST_POSTGRES_URL"
@@ -48,7 +48,8 @@ def postgres_server() -> str:
     return postgres_url()
 
 
-def _schema_url(url: str, schema: str) -> str:
+def schema_url(url: str, schema: str) -> str:
+    """``url`` (a PostgreSQL server) with ``schema`` as its search path: a database of the test's own."""
     return (
         make_url(url)
         .update_query_dict({"options": f"-csearch_path={schema}"})
@@ -68,7 +69,7 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
     with admin.connect() as connection:
         connection.exec_driver_sql(f"CREATE SCHEMA {schema}")
     try:
-        yield _schema_url(server, schema)
+        yield schema_url(server, schema)
     finally:
         with admin.connect() as connection:
             connection.exec_driver_sql(f"DROP SCHEMA {schema} CASCADE")
@@ -96,5 +97,5 @@ def time_source() -> FixedTime:
 
 
 @pytest.fixture
-def uow(database: Database, time_source: FixedTime):
+def uow(database: Database, time_source: FixedTime) -> SqlAlchemyUnitOfWork:
     return database.unit_of_work(time_source)

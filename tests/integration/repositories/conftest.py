@@ -5,18 +5,18 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 import sqlalchemy
 
 from servicepact.adapters.db import Database, DatabaseSettings
+from servicepact.services.ports import UnitOfWork
 from servicepact.testing import FakeUnitOfWork, FixedTime
-from tests.integration.db.conftest import LATER, _schema_url, postgres_url
+from tests.integration.db.conftest import LATER, postgres_url, schema_url
 
 
 @pytest.fixture(params=["fake", "sqlite", "postgresql"])
-def any_uow(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Any]:
+def any_uow(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[UnitOfWork]:
     """A fresh unit of work on the fake or on a migrated database of its own; ``now`` is LATER."""
     time_source = FixedTime(LATER)
     if request.param == "fake":
@@ -35,7 +35,7 @@ def any_uow(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Any]:
     admin = sqlalchemy.create_engine(server, isolation_level="AUTOCOMMIT")
     with admin.connect() as connection:
         connection.exec_driver_sql(f"CREATE SCHEMA {schema}")
-    database = Database(DatabaseSettings(_schema_url(server, schema)))
+    database = Database(DatabaseSettings(schema_url(server, schema)))
     try:
         database.upgrade()
         yield database.unit_of_work(time_source)

@@ -8,14 +8,30 @@ times (``any_uow``); a difference between the fake and SQL fails one of them.
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
-from typing import Any
 
 import pytest
 
 from servicepact.domain.errors import ConflictError
-from servicepact.domain.records import Asset, BackupRun, BackupStatus, Outage, RestoreTest
-from servicepact.services.model import AuditAction, Page, Role, Scope, StoredCheck
-from servicepact.services.ports import TicketRows
+from servicepact.domain.records import (
+    Asset,
+    BackupRun,
+    BackupStatus,
+    EventType,
+    Outage,
+    RestoreTest,
+    TicketEvent,
+)
+from servicepact.services.model import (
+    AuditAction,
+    Client,
+    Page,
+    Role,
+    Scope,
+    Span,
+    StoredCheck,
+    VersionStatus,
+)
+from servicepact.services.ports import TicketRows, UnitOfWork
 from servicepact.testing import event_batch, ticket_batch
 
 pytestmark = pytest.mark.db
@@ -28,14 +44,14 @@ def at(hours: float) -> datetime:
     return T0 + timedelta(hours=hours)
 
 
-def add_clients(uow: Any, *slugs: str) -> dict[str, Any]:
+def add_clients(uow: UnitOfWork, *slugs: str) -> dict[str, Client]:
     with uow:
         added = {slug: uow.clients.add(slug, slug.title(), "UTC", at(0)) for slug in slugs}
         uow.commit()
     return added
 
 
-def test_an_added_client_is_given_back_as_stored(any_uow: Any) -> None:
+def test_an_added_client_is_given_back_as_stored(any_uow: UnitOfWork) -> None:
     client = add_clients(any_uow, "acme")["acme"]
     assert (client.slug, client.name, client.time_zone, client.created_at) == ("acme", "Acme", "UTC", at(0))
     with any_uow:
@@ -43,7 +59,7 @@ def test_an_added_client_is_given_back_as_stored(any_uow: Any) -> None:
         assert any_uow.clients.get_by_slug("acme", EVERY_CLIENT) == client
 
 
-def test_clients_are_listed_by_slug_and_a_scope_hides_the_others(any_uow: Any) -> None:
+def test_clients_are_listed_by_slug_and_a_scope_hides_the_others(any_uow: UnitOfWork) -> None:
     added = add_clients(any_uow, "initech", "acme", "globex")
     only_globex = Scope(frozenset({added["globex"].id}))
     with any_uow:
@@ -53,13 +69,13 @@ def test_clients_are_listed_by_slug_and_a_scope_hides_the_others(any_uow: Any) -
         assert any_uow.clients.get_by_slug("acme", only_globex) is None
 
 
-def test_a_second_client_with_a_slug_is_a_conflict(any_uow: Any) -> None:
+def test_a_second_client_with_a_slug_is_a_conflict(any_uow: UnitOfWork) -> None:
     add_clients(any_uow, "acme")
     with any_uow, pytest.raises(ConflictError):
         any_uow.clients.add("acme", "Acme again", "UTC", at(1))
 
 
-def test_users_are_listed_by_email_and_an_email_is_unique(any_uow: Any) -> None:
+def test_users_are_listed_by_email_and_an_email_is_unique(any_uow: UnitOfWork) -> None:
     with any_uow:
         for email in ("zoe@msp.example", "al@msp.example", "mo@msp.example"):
             any_uow.users.add(email, Role.ENGINEER, None, None, at(0))
@@ -77,7 +93,7 @@ def test_users_are_listed_by_email_and_an_email_is_unique(any_uow: Any) -> None:
             any_uow.users.add("mo@msp.example", Role.ADMIN, None, None, at(1))
 
 
-def test_a_users_tokens_are_listed_in_the_order_they_were_made(any_uow: Any) -> None:
+def test_a_users_tokens_are_listed_in_the_order_they_were_made(any_uow: UnitOfWork) -> None:
     with any_uow:
         user = any_uow.users.add("al@msp.example", Role.ENGINEER, None, None, at(0))
         for name in ("laptop", "ci", "backup"):
@@ -90,22 +106,24 @@ def test_a_users_tokens_are_listed_in_the_order_they_were_made(any_uow: Any) -> 
         assert found.name == "ci"
 
 
-def test_the_audit_log_lists_the_newest_first_within_the_scope(any_uow: Any) -> None:
+def test_the_audit_log_lists_the_newest_first_within_the_scope(any_uow: UnitOfWork) -> None:
     added = add_clients(any_uow, "acme", "globex")
     with any_uow:
-        for hours, slug in ((1, "acme"), (2, "globex"), (3, "acme")):
+        # Newest means last added (SQL: ORDER BY id DESC), not latest ``at``: the instants are out of order.
+        for hours, slug in ((1, "acme"), (3, "globex"), (2, "acme"), (4, "acme")):
             any_uow.audit.add(
                 at(hours), "system", AuditAction.CLIENT_CREATED, "client", slug, client_id=added[slug].id
             )
         any_uow.commit()
     with any_uow:
         everything = any_uow.audit.list(EVERY_CLIENT, Page())
-        assert [e.at for e in everything] == [at(3), at(2), at(1)]
+        assert [e.at for e in everything] == [at(4), at(2), at(3), at(1)]
         acme = any_uow.audit.list(Scope(frozenset({added["acme"].id})), Page())
-        assert [e.at for e in acme] == [at(3), at(1)]
+        assert [e.at for e in acme] == [at(4), at(2), at(1)]
+        assert [e.at for e in any_uow.audit.list(EVERY_CLIENT, Page(2, 1))] == [at(2), at(3)]
 
 
-def test_tickets_are_listed_by_creation_then_id_and_paged_alike(any_uow: Any) -> None:
+def test_tickets_are_listed_by_creation_then_id_and_paged_alike(any_uow: UnitOfWork) -> None:
     client = add_clients(any_uow, "acme")["acme"]
     rows = TicketRows(
         ticket_batch(("T3", at(2), "P1"), ("T1", at(5), "P2"), ("T2", at(2), "P3"), ("T0", at(1), None)),
@@ -121,7 +139,7 @@ def test_tickets_are_listed_by_creation_then_id_and_paged_alike(any_uow: Any) ->
         assert any_uow.records.ticket(client.id, "T1", Scope(frozenset())) is None
 
 
-def test_importing_the_same_tickets_again_adds_nothing(any_uow: Any) -> None:
+def test_importing_the_same_tickets_again_adds_nothing(any_uow: UnitOfWork) -> None:
     client = add_clients(any_uow, "acme")["acme"]
     rows = TicketRows(ticket_batch(("T1", at(1), "P1"), ("T2", at(2), "P2")), event_batch())
     with any_uow:
@@ -134,7 +152,7 @@ def test_importing_the_same_tickets_again_adds_nothing(any_uow: Any) -> None:
     assert (again.added.get("tickets", 0), again.present.get("tickets")) == (0, 2)
 
 
-def test_every_record_listing_is_in_time_order_whatever_the_import_order(any_uow: Any) -> None:
+def test_every_record_listing_is_in_time_order_whatever_the_import_order(any_uow: UnitOfWork) -> None:
     client = add_clients(any_uow, "acme")["acme"]
     ok = BackupStatus.SUCCESS
     with any_uow:
@@ -166,7 +184,7 @@ def test_every_record_listing_is_in_time_order_whatever_the_import_order(any_uow
         )
 
 
-def test_records_of_a_client_outside_the_scope_are_not_listed(any_uow: Any) -> None:
+def test_records_of_a_client_outside_the_scope_are_not_listed(any_uow: UnitOfWork) -> None:
     added = add_clients(any_uow, "acme", "globex")
     with any_uow:
         any_uow.imports.outages(added["acme"].id, [Outage(at(1), at(2))])
@@ -175,3 +193,325 @@ def test_records_of_a_client_outside_the_scope_are_not_listed(any_uow: Any) -> N
     with any_uow:
         assert any_uow.records.outages(added["acme"].id, only_globex, Page()) == []
         assert any_uow.records.outages(added["globex"].id, EVERY_CLIENT, Page()) == []
+
+
+# --- the reads of one period (services/stored_inputs.read_period) ---------------------------------------
+
+PERIOD = Span(at(10), at(20))
+
+
+def test_outages_meeting_a_span_are_those_started_before_its_end_and_not_ended_by_its_start(
+    any_uow: UnitOfWork,
+) -> None:
+    client = add_clients(any_uow, "acme")["acme"]
+    with any_uow:
+        any_uow.imports.outages(
+            client.id,
+            [
+                Outage(at(1), at(10), uptime_id="ended-at-start"),
+                Outage(at(1), at(11), uptime_id="ended-inside"),
+                Outage(at(5), None, uptime_id="still-going"),
+                Outage(at(19), at(25), uptime_id="started-inside"),
+                Outage(at(20), at(21), uptime_id="started-at-end"),
+                Outage(at(21), None, uptime_id="started-after"),
+            ],
+        )
+        any_uow.commit()
+    with any_uow:
+        met = any_uow.records.outages(client.id, EVERY_CLIENT, Page(), PERIOD)
+        assert [o.uptime_id for o in met] == ["ended-inside", "still-going", "started-inside"]
+        assert [
+            o.uptime_id for o in any_uow.records.outages(client.id, EVERY_CLIENT, Page(1, 1), PERIOD)
+        ] == ["still-going"]
+
+
+def test_outages_with_the_same_start_are_listed_in_the_order_they_were_stored(any_uow: UnitOfWork) -> None:
+    client = add_clients(any_uow, "acme")["acme"]
+    with any_uow:
+        any_uow.imports.outages(
+            client.id,
+            [Outage(at(2), at(3), uptime_id="web"), Outage(at(1), at(2), uptime_id="db")],
+        )
+        any_uow.imports.outages(
+            client.id,
+            [Outage(at(2), at(4), uptime_id="api"), Outage(at(2), at(5), uptime_id="dns")],
+        )
+        any_uow.commit()
+    with any_uow:
+        listed = any_uow.records.outages(client.id, EVERY_CLIENT, Page())
+        assert [o.uptime_id for o in listed] == ["db", "web", "api", "dns"]
+        spanned = any_uow.records.outages(client.id, EVERY_CLIENT, Page(), Span(at(2), at(3)))
+        assert [o.uptime_id for o in spanned] == ["web", "api", "dns"]
+
+
+def test_backup_runs_meeting_a_span_started_before_its_end_and_finished_at_or_after_its_start(
+    any_uow: UnitOfWork,
+) -> None:
+    client = add_clients(any_uow, "acme")["acme"]
+    ok = BackupStatus.SUCCESS
+    with any_uow:
+        any_uow.imports.backup_runs(
+            client.id,
+            [
+                BackupRun(at(19), at(21), ok, "started-inside"),
+                BackupRun(at(9), at(9.5), ok, "finished-before"),
+                BackupRun(at(9), at(10), ok, "finished-at-start"),
+                BackupRun(at(20), at(21), ok, "started-at-end"),
+                BackupRun(at(12), at(13), ok, "inside"),
+            ],
+        )
+        any_uow.commit()
+    with any_uow:
+        met = any_uow.records.backup_runs(client.id, EVERY_CLIENT, Page(), PERIOD)
+        assert [r.backup_id for r in met] == ["finished-at-start", "inside", "started-inside"]
+
+
+def test_restore_tests_in_a_span_are_those_made_from_its_start_to_before_its_end(any_uow: UnitOfWork) -> None:
+    client = add_clients(any_uow, "acme")["acme"]
+    ok = BackupStatus.SUCCESS
+    with any_uow:
+        any_uow.imports.restore_tests(
+            client.id,
+            [
+                RestoreTest("at-end", at(20), ok),
+                RestoreTest("inside", at(19.5), ok),
+                RestoreTest("before", at(9), ok),
+                RestoreTest("at-start", at(10), ok),
+            ],
+        )
+        any_uow.commit()
+    with any_uow:
+        made = any_uow.records.restore_tests(client.id, EVERY_CLIENT, Page(), PERIOD)
+        assert [t.backup_id for t in made] == ["at-start", "inside"]
+
+
+def store_period_tickets(uow: UnitOfWork, client: Client) -> None:
+    """Tickets around :data:`PERIOD`, each named after why a period read takes it or leaves it out."""
+    names = [
+        ("open-before", at(1)),  # 0: no events, never resolved
+        ("closed-before", at(1)),  # 1: resolved before the period
+        ("touched-inside", at(1)),  # 2: resolved before, a status change inside
+        ("resolved-inside", at(2)),  # 3
+        ("created-at-start", at(10)),  # 4
+        ("created-at-end", at(20)),  # 5: never, even open
+        ("reopened-before", at(3)),  # 6: resolved, then reopened, before the period
+        ("resolved-again", at(3)),  # 7: resolved, reopened, resolved again, all before
+        ("reopened-as-resolved", at(3)),  # 8: a reopening at the instant of its resolution
+    ]
+    resolved, reopened = EventType.RESOLVED, EventType.REOPENED
+    events = event_batch(
+        (1, at(2), resolved, None),
+        (2, at(2), resolved, None),
+        (2, at(12), EventType.STATUS, "note"),
+        (3, at(15), resolved, None),
+        (6, at(4), resolved, None),
+        (6, at(5), reopened, None),
+        (7, at(4), resolved, None),
+        (7, at(5), reopened, None),
+        (7, at(6), resolved, None),
+        (8, at(6), resolved, None),
+        (8, at(6), reopened, None),
+    )
+    with uow:
+        uow.imports.tickets(
+            client.id, TicketRows(ticket_batch(*((n, c, "P2") for n, c in names)), events), None
+        )
+        uow.commit()
+
+
+def test_a_period_reads_the_tickets_created_or_touched_in_it(any_uow: UnitOfWork) -> None:
+    client = add_clients(any_uow, "acme")["acme"]
+    store_period_tickets(any_uow, client)
+    with any_uow:
+        judged = any_uow.records.period_tickets(client.id, EVERY_CLIENT, Page(), PERIOD)
+        assert [t.id for t in judged] == ["touched-inside", "resolved-inside", "created-at-start"]
+        touched = judged[0]
+        assert [(e.at, e.type) for e in touched.events] == [
+            (at(2), EventType.RESOLVED),
+            (at(12), EventType.STATUS),
+        ]
+        assert any_uow.records.period_tickets(client.id, Scope(frozenset()), Page(), PERIOD) == []
+
+
+def test_a_period_with_open_before_also_reads_the_tickets_still_open(any_uow: UnitOfWork) -> None:
+    # A reopening at the instant of the ticket's resolution is not "after" it: SQL (reopened.at >
+    # resolved.at) counts the ticket closed, and the fake does the same.
+    client = add_clients(any_uow, "acme")["acme"]
+    store_period_tickets(any_uow, client)
+    with any_uow:
+        judged = any_uow.records.period_tickets(client.id, EVERY_CLIENT, Page(), PERIOD, open_before=True)
+        assert [t.id for t in judged] == [
+            "open-before",
+            "touched-inside",
+            "resolved-inside",
+            "reopened-before",
+            "created-at-start",
+        ]
+        paged = any_uow.records.period_tickets(client.id, EVERY_CLIENT, Page(2, 1), PERIOD, open_before=True)
+        assert [t.id for t in paged] == ["touched-inside", "resolved-inside"]
+
+
+# --- events of one ticket, manual events ---------------------------------------------------------------
+
+
+def test_events_at_the_same_instant_are_read_in_the_order_they_were_stored(any_uow: UnitOfWork) -> None:
+    client = add_clients(any_uow, "acme")["acme"]
+    rows = TicketRows(
+        ticket_batch(("T1", at(1), "P2")),
+        event_batch(
+            (0, at(3), EventType.STATUS, "waiting"),
+            (0, at(2), EventType.STATUS, "in progress"),
+            (0, at(2), EventType.RESPONDED, None),
+            (0, at(2), EventType.ACKNOWLEDGED, None),
+        ),
+    )
+    with any_uow:
+        any_uow.imports.tickets(client.id, rows, None)
+        any_uow.records.add_event(client.id, TicketEvent("T1", at(2), EventType.WORK, "30"))
+        any_uow.commit()
+    expected = [
+        (at(2), EventType.STATUS, "in progress"),
+        (at(2), EventType.RESPONDED, None),
+        (at(2), EventType.ACKNOWLEDGED, None),
+        (at(2), EventType.WORK, "30"),
+        (at(3), EventType.STATUS, "waiting"),
+    ]
+    with any_uow:
+        ticket = any_uow.records.ticket(client.id, "T1", EVERY_CLIENT)
+        assert ticket is not None
+        assert [(e.at, e.type, e.value) for e in ticket.events] == expected
+        (listed,) = any_uow.records.tickets_with_events(client.id, EVERY_CLIENT, Page())
+        assert [(e.at, e.type, e.value) for e in listed.events] == expected
+        (judged,) = any_uow.records.period_tickets(client.id, EVERY_CLIENT, Page(), Span(at(0), at(4)))
+        assert [(e.at, e.type, e.value) for e in judged.events] == expected
+
+
+def test_the_same_manual_event_twice_is_refused_and_stored_once(any_uow: UnitOfWork) -> None:
+    client = add_clients(any_uow, "acme")["acme"]
+    event = TicketEvent("T1", at(2), EventType.WORK, "30")
+    with any_uow:
+        any_uow.imports.tickets(client.id, TicketRows(ticket_batch(("T1", at(1), "P2")), event_batch()), None)
+        any_uow.records.add_event(client.id, event)
+        any_uow.commit()
+    revision = data_revision(any_uow)
+    # The fake refuses with ConflictError at once; SQL's unique (ticket, key) raises IntegrityError when the
+    # row is flushed, which the unit of work turns into a ConflictError as the block ends.
+    with pytest.raises(ConflictError), any_uow:
+        any_uow.records.add_event(client.id, event)
+    with any_uow:
+        ticket = any_uow.records.ticket(client.id, "T1", EVERY_CLIENT)
+        assert ticket is not None
+        assert [(e.at, e.type, e.value) for e in ticket.events] == [(at(2), EventType.WORK, "30")]
+        assert any_uow.records.counts(client.id, EVERY_CLIENT).events == 1
+    assert data_revision(any_uow) == revision
+
+
+# --- agreement versions -------------------------------------------------------------------------------
+
+
+def add_version(uow: UnitOfWork, client: Client, key: str, hours: float) -> int:
+    """A draft of agreement ``key`` uploaded at ``at(hours)``; its id."""
+    version = uow.agreements.add_version(
+        client.id,
+        key,
+        title=f"{key} at {hours}",
+        text=f"id: {key}\n",
+        sha256=f"{key}-{hours}",
+        time_zone="UTC",
+        priority_matrix={"high": {"high": f"P-{key}-{hours}"}},
+        uploaded_at=at(hours),
+        uploaded_by="seed",
+    )
+    return version.id
+
+
+def test_versions_are_listed_by_agreement_then_number_with_what_selects_the_one_in_force(
+    any_uow: UnitOfWork,
+) -> None:
+    client = add_clients(any_uow, "acme")["acme"]
+    with any_uow:
+        b1 = add_version(any_uow, client, "b-key", 1)
+        a1 = add_version(any_uow, client, "a-key", 2)
+        b2 = add_version(any_uow, client, "b-key", 3)
+        any_uow.agreements.set_status(b1, VersionStatus.ACTIVE, activated_at=at(4), effective_from=at(0))
+        any_uow.agreements.set_status(b1, VersionStatus.RETIRED, retired_at=at(6))
+        any_uow.agreements.set_status(b2, VersionStatus.ACTIVE, activated_at=at(6), effective_from=at(5))
+        any_uow.commit()
+    with any_uow:
+        versions = any_uow.agreements.versions(client.id, EVERY_CLIENT)
+        assert [(v.id, v.agreement_key, v.number) for v in versions] == [
+            (a1, "a-key", 1),
+            (b1, "b-key", 1),
+            (b2, "b-key", 2),
+        ]
+        assert [
+            (v.status, v.activated_at, v.effective_from, v.retired_at, v.uploaded_at) for v in versions
+        ] == [
+            (VersionStatus.DRAFT, None, None, None, at(2)),
+            (VersionStatus.RETIRED, at(4), at(0), at(6), at(1)),
+            (VersionStatus.ACTIVE, at(6), at(5), None, at(3)),
+        ]
+        assert [v.number for v in any_uow.agreements.versions(client.id, EVERY_CLIENT, "b-key")] == [1, 2]
+        active = any_uow.agreements.active(client.id, "b-key", EVERY_CLIENT)
+        assert active is not None
+        assert active.id == b2
+        assert any_uow.agreements.active(client.id, "a-key", EVERY_CLIENT) is None
+        assert any_uow.agreements.versions(client.id, Scope(frozenset())) == []
+
+
+def test_the_priority_context_is_the_latest_activated_active_version_and_the_last_made_on_a_tie(
+    any_uow: UnitOfWork,
+) -> None:
+    client = add_clients(any_uow, "acme")["acme"]
+    with any_uow:
+        assert any_uow.agreements.priority_context(client.id) == (None, None)
+        first = add_version(any_uow, client, "a-key", 1)
+        second = add_version(any_uow, client, "b-key", 2)
+        third = add_version(any_uow, client, "c-key", 3)
+        any_uow.agreements.set_status(second, VersionStatus.ACTIVE, activated_at=at(9), effective_from=at(0))
+        any_uow.agreements.set_status(first, VersionStatus.ACTIVE, activated_at=at(5), effective_from=at(0))
+        any_uow.commit()
+    with any_uow:
+        assert any_uow.agreements.priority_context(client.id) == ("UTC", {"high": {"high": "P-b-key-2"}})
+        any_uow.agreements.set_status(third, VersionStatus.ACTIVE, activated_at=at(9), effective_from=at(0))
+        any_uow.commit()
+    with any_uow:
+        assert any_uow.agreements.priority_context(client.id) == ("UTC", {"high": {"high": "P-c-key-3"}})
+
+
+# --- the data revision ----------------------------------------------------------------------------------
+
+
+def data_revision(uow: UnitOfWork) -> int | None:
+    with uow:
+        return uow.data_revision()
+
+
+def test_a_commit_raises_the_data_revision_and_bookkeeping_or_a_rollback_does_not(
+    any_uow: UnitOfWork,
+) -> None:
+    before = data_revision(any_uow)
+    assert before is not None
+    client = add_clients(any_uow, "acme")["acme"]
+    after_client = data_revision(any_uow)
+    assert after_client is not None
+    assert after_client > before
+    with any_uow:
+        any_uow.imports.outages(client.id, [Outage(at(1), at(2))])
+        # not committed: rolled back as the block ends
+    assert data_revision(any_uow) == after_client
+    with any_uow:
+        user = any_uow.users.add("al@msp.example", Role.ENGINEER, None, None, at(0))
+        token = any_uow.tokens.add(user.id, "laptop", "sp_laptop", "hash-laptop", at(0))
+        any_uow.commit()
+    after_token = data_revision(any_uow)
+    assert after_token is not None
+    assert after_token > after_client
+    with any_uow:
+        any_uow.tokens.mark_used(token.id, at(3))
+        any_uow.commit(changes_data=False)
+    assert data_revision(any_uow) == after_token
+    with any_uow:
+        used = any_uow.tokens.get(token.id)
+        assert used is not None
+        assert used.last_used_at == at(3)
