@@ -80,15 +80,37 @@ def test_the_installed_package_is_the_wheel_not_the_source_tree(installed: Path,
     assert Path(where.stdout.strip()).is_relative_to(installed.parent)
 
 
-def test_demo_check_explains_the_shipped_examples_from_any_folder(installed: Path, tmp_path: Path) -> None:
-    checked = _run(installed / "servicepact", "demo", "--check", cwd=tmp_path)
+@pytest.fixture(params=["empty", "foreign-examples"])
+def work_dir(request: pytest.FixtureRequest, tmp_path: Path) -> Path:
+    """A folder to run the demo in: empty, or holding an ``examples/`` of the user's own with one unrelated
+    YAML file (the demo must use the examples the package ships, never a folder that happens to be there)."""
+    if request.param == "foreign-examples":
+        (tmp_path / "examples").mkdir()
+        (tmp_path / "examples" / "compose.yaml").write_text("services:\n  web:\n    image: nginx\n")
+    return tmp_path
+
+
+def test_demo_check_explains_the_shipped_examples_from_any_folder(installed: Path, work_dir: Path) -> None:
+    checked = _run(installed / "servicepact", "demo", "--check", cwd=work_dir)
     assert checked.returncode == 0, checked.stdout + checked.stderr
     assert "2 agreements checked; 0 with errors" in checked.stdout
+    assert "compose.yaml" not in checked.stdout + checked.stderr
 
 
-def test_demo_builds_its_database_from_the_shipped_examples(installed: Path, tmp_path: Path) -> None:
-    db = tmp_path / "demo.db"
-    built = _run(installed / "servicepact", "demo", "--no-serve", "--months", "1", "--db", db, cwd=tmp_path)
+def test_demo_builds_its_database_from_the_shipped_examples(installed: Path, work_dir: Path) -> None:
+    db = work_dir / "demo.db"
+    built = _run(installed / "servicepact", "demo", "--no-serve", "--months", "1", "--db", db, cwd=work_dir)
     assert built.returncode == 0, built.stdout + built.stderr
     assert db.is_file()
     assert "sign in with one of these" in built.stdout
+    assert "compose.yaml" not in built.stdout + built.stderr
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_init_writes_a_starter_that_validates(installed: Path, tmp_path: Path, language: str) -> None:
+    written = _run(installed / "servicepact", "init", "--lang", language, "agreement.yaml", cwd=tmp_path)
+    assert written.returncode == 0, written.stdout + written.stderr
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["agreement.yaml"]
+    validated = _run(installed / "servicepact", "validate", "agreement.yaml", cwd=tmp_path)
+    assert validated.returncode == 0, validated.stdout + validated.stderr
+    assert "agreement.yaml: valid" in validated.stdout
