@@ -22,7 +22,8 @@ IN_CI = os.environ.get("CI") == "true"
 DEV_EXAMPLES = 25
 CI_EXAMPLES = 200
 CI_FACTOR = 4
-"""How many times a test's own count is multiplied outside the ``dev`` profile (at least the profile's)."""
+"""How many times a test's own count is multiplied outside the ``dev`` profile. Not raised to the profile's
+count: a test asks for few examples because each is expensive (a year of calendar arithmetic)."""
 
 EXAMPLE_DATABASE = DirectoryBasedExampleDatabase(ROOT / ".hypothesis" / "examples")
 PROFILE = os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if IN_CI else "dev")
@@ -45,7 +46,7 @@ def load_profile() -> None:
 
 def examples(count: int) -> int:
     """The number of examples for a test that asks for ``count``: ``count`` itself under ``dev``; under
-    any other profile :data:`CI_FACTOR` times as many, or the profile's own count if that is larger."""
+    any other profile :data:`CI_FACTOR` times as many."""
     if PROFILE == "dev":
         return count
-    return max(CI_FACTOR * count, settings.default.max_examples)
+    return CI_FACTOR * count

@@ -16,6 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from servicepact.domain.calendars import BusinessCalendar
+from tests.hypothesis_budget import examples
 
 from .reference import Reference
 
@@ -104,9 +105,9 @@ def pauses(zone: str) -> st.SearchStrategy[list[tuple[datetime, datetime]]]:
 
 
 durations = st.integers(0, 30 * 3600).map(lambda seconds: timedelta(seconds=seconds))
-fast = settings(max_examples=15, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
+fast = settings(max_examples=examples(15), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 against_reference = settings(
-    max_examples=10, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow]
+    max_examples=examples(10), deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
 
 
@@ -188,7 +189,7 @@ def _utc64(moment: datetime) -> np.datetime64:
 
 
 @pytest.mark.parametrize("zone", ZONES)
-@settings(max_examples=5, deadline=None, database=None)
+@settings(max_examples=examples(5), deadline=None)
 @given(data=st.data())
 def test_vectorised_operations_agree_with_the_scalar_ones(zone: str, data: st.DataObject) -> None:
     calendar, _ = calendars(zone)

@@ -15,6 +15,7 @@ from servicepact.adapters.inputs.assets import read_assets
 from servicepact.adapters.inputs.outages import read_outages
 from servicepact.adapters.inputs.tickets import read_ticket_batch, read_tickets
 from servicepact.domain.errors import DataRowError
+from tests.hypothesis_budget import examples
 
 ZONE = ZoneInfo("Europe/Berlin")
 CELLS = st.one_of(
@@ -49,7 +50,7 @@ def check(path: Path, skip: bool) -> None:
         assert re.search(rf"{re.escape(path.name)}:\d+", message)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.binary(max_size=300), suffix=st.sampled_from([".csv", ".json", ""]), skip=st.booleans())
 def test_random_bytes_give_rows_or_a_data_row_error_naming_file_and_line(
     data: bytes, suffix: str, skip: bool
@@ -60,7 +61,7 @@ def test_random_bytes_give_rows_or_a_data_row_error_naming_file_and_line(
         check(path, skip)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(
     rows=st.lists(st.lists(CELLS, min_size=2, max_size=5), max_size=8),
     skip=st.booleans(),

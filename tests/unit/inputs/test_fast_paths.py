@@ -16,6 +16,7 @@ from servicepact.adapters.inputs import ids as ids_module
 from servicepact.adapters.inputs.ids import KEY_BYTES, IdIndex, id_bytes
 from servicepact.adapters.inputs.rows import Columns, ProblemLog, read_chunks
 from servicepact.adapters.inputs.tickets import read_ticket_batch
+from tests.hypothesis_budget import examples
 
 from .helpers import priority_of
 
@@ -36,7 +37,7 @@ def long_texts(ids: list[str]) -> dict[int, str]:
     return {i: text for i, text in enumerate(ids) if len(text.encode()) > KEY_BYTES}
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(tickets=st.lists(ID, max_size=30), events=st.lists(st.one_of(ID, st.just("")), max_size=30))
 def test_ids_matched_by_their_bytes_equal_a_dict_of_strings(tickets: list[str], events: list[str]) -> None:
     index, first = IdIndex.build(*id_bytes(tickets), long_texts(tickets))
@@ -52,7 +53,7 @@ def by_length(matrix: np.ndarray, lengths: np.ndarray) -> np.ndarray:
     return lengths.astype(np.uint64)
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(tickets=st.lists(ID, max_size=20), events=st.lists(ID, max_size=20))
 def test_a_hash_shared_by_two_ids_never_gives_a_wrong_match(tickets: list[str], events: list[str]) -> None:
     index, first = IdIndex.build(*id_bytes(tickets), long_texts(tickets), hasher=by_length)
@@ -102,7 +103,7 @@ EVENT_ROW = st.tuples(
 ).map(list)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(rows=st.lists(TICKET_ROW, max_size=12), events=st.lists(EVENT_ROW, max_size=12))
 def test_the_batch_is_the_same_when_ids_go_through_a_dict(
     rows: list[list[str]], events: list[list[str]]
@@ -133,7 +134,7 @@ def test_the_batch_is_the_same_when_ids_go_through_a_dict(
         assert fast == slow
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(cells=st.lists(CELL, min_size=1, max_size=40))
 def test_interned_cells_equal_one_string_per_cell(cells: list[str]) -> None:
     with tempfile.TemporaryDirectory() as folder:
