@@ -34,12 +34,12 @@ from servicepact.testing.store import StorePart, page_of
 def _closed(ticket: Ticket) -> bool:
     """Some resolution of the ticket is not followed by a reopening (the clock engine's stop rule).
 
-    As the SQL read decides it: a reopening follows a resolution only when it is strictly later, so a
-    reopening at the instant of the last resolution leaves the ticket closed.
+    ``ticket.events`` are in the order the engine reads them (time, then the order stored), so a reopening
+    stored after a resolution of the same instant follows it, as in the SQL read.
     """
-    resolved = [e.at for e in ticket.events if e.type is EventType.RESOLVED]
-    reopened = [e.at for e in ticket.events if e.type is EventType.REOPENED]
-    return bool(resolved) and (not reopened or max(resolved) >= max(reopened))
+    kinds = [e.type for e in ticket.events]
+    last = {kind: max((i for i, k in enumerate(kinds) if k is kind), default=-1) for kind in EventType}
+    return last[EventType.RESOLVED] > last[EventType.REOPENED]
 
 
 class FakeRecords(StorePart):

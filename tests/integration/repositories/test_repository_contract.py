@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import numpy as np
 import pytest
 
+from servicepact.domain.clocks.timeline import Timeline
 from servicepact.domain.errors import ConflictError
 from servicepact.domain.records import (
     Asset,
@@ -32,6 +34,7 @@ from servicepact.services.model import (
     VersionStatus,
 )
 from servicepact.services.ports import TicketRows, UnitOfWork
+from servicepact.services.stored_inputs import tickets_to_batches
 from servicepact.testing import event_batch, ticket_batch
 
 pytestmark = pytest.mark.db
@@ -334,8 +337,8 @@ def test_a_period_reads_the_tickets_created_or_touched_in_it(any_uow: UnitOfWork
 
 
 def test_a_period_with_open_before_also_reads_the_tickets_still_open(any_uow: UnitOfWork) -> None:
-    # A reopening at the instant of the ticket's resolution is not "after" it: SQL (reopened.at >
-    # resolved.at) counts the ticket closed, and the fake does the same.
+    # A reopening stored after a resolution of the same instant follows it (the engine reads events by
+    # time, then in the order stored): that ticket is open again and read.
     client = add_clients(any_uow, "acme")["acme"]
     store_period_tickets(any_uow, client)
     with any_uow:
@@ -344,11 +347,22 @@ def test_a_period_with_open_before_also_reads_the_tickets_still_open(any_uow: Un
             "open-before",
             "touched-inside",
             "resolved-inside",
+            "reopened-as-resolved",
             "reopened-before",
             "created-at-start",
         ]
         paged = any_uow.records.period_tickets(client.id, EVERY_CLIENT, Page(2, 1), PERIOD, open_before=True)
         assert [t.id for t in paged] == ["touched-inside", "resolved-inside"]
+        every = any_uow.records.tickets_with_events(client.id, EVERY_CLIENT, Page())
+    # The read agrees with the clock engine's stop rule: of the tickets created before the period, it
+    # leaves out exactly those whose resolution clock the engine stops before it (unless touched in it).
+    tickets, events = tickets_to_batches(every)
+    start = np.datetime64(int(PERIOD.start.timestamp()), "s")
+    stops = Timeline.of(events, len(tickets), start).resolution_stop()
+    stopped_before = {ticket.id for ticket, stop in zip(every, stops, strict=True) if not np.isnat(stop)}
+    assert stopped_before == {"closed-before", "touched-inside", "resolved-again"}
+    created_before = {t.id for t in every if t.created_at < PERIOD.start}
+    assert created_before - {t.id for t in judged} == stopped_before - {"touched-inside"}
 
 
 # --- events of one ticket, manual events ---------------------------------------------------------------

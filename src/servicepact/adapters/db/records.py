@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, or_, select
+from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from servicepact.adapters.db.repositories import scoped
@@ -241,11 +241,16 @@ class SqlRecords:
         judged = [TicketRow.created_at >= span.start, TicketRow.id.in_(in_span)]
         if open_before:
             # Closed: some resolution is not followed by a reopening. Open: no such resolution.
+            # "Followed" in the order the clock engine reads events, (at, id): a reopening stored after a
+            # resolution of the same instant follows it, and the ticket is open again.
             resolved, reopened = aliased(EventRow), aliased(EventRow)
             later_reopening = select(reopened.id).where(
                 reopened.ticket_id == resolved.ticket_id,
                 reopened.type == EventType.REOPENED.value,
-                reopened.at > resolved.at,
+                or_(
+                    reopened.at > resolved.at,
+                    and_(reopened.at == resolved.at, reopened.id > resolved.id),
+                ),
             )
             closing = select(resolved.id).where(
                 resolved.ticket_id == TicketRow.id,
