@@ -40,7 +40,7 @@ from servicepact.domain.evaluation import ALL_ITEMS, CoveredSpan
 from servicepact.domain.evaluation.uptime import check_spans
 from servicepact.domain.input_rules import InputRules, PriorityLevels, ValueMap
 from servicepact.domain.records import Outage
-from servicepact.services import access
+from servicepact.services import access, telemetry
 from servicepact.services.model import AuditAction, ImportKind, Principal, Scope, StoredCheck
 from servicepact.services.ports import (
     AgreementParser,
@@ -130,6 +130,20 @@ def import_file(
     no version covers are stored unchecked, see :func:`priority_levels`); an instant after the unit of
     work's ``now`` is a bad row.
     """
+    with telemetry.outcome("imports", kind=request.kind.value):
+        return _import_file(uow, principal, request, reader, progress, parser=parser)
+
+
+def _import_file(
+    uow: UnitOfWork,
+    principal: Principal,
+    request: ImportRequest,
+    reader: InputReader,
+    progress: ImportProgress | None = None,
+    *,
+    parser: AgreementParser | None = None,
+) -> ImportReport:
+    """:func:`import_file` without its count."""
     access.require_staff(principal, "import data")
     if request.covers is not None and request.kind is not ImportKind.OUTAGES:
         raise InputError("--covers is for an outages import: checks cover the span they were taken in")

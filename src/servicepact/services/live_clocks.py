@@ -39,7 +39,7 @@ from servicepact.domain.clocks.status import SlaStatus, sla_status
 from servicepact.domain.errors import AgreementError, InputError, NotFoundError
 from servicepact.domain.evaluation.requirements import evaluate_requirements
 from servicepact.domain.records import Asset, EventType, Ticket
-from servicepact.services import access
+from servicepact.services import access, telemetry
 from servicepact.services.model import AgreementVersion, Client, Page, Principal, Scope
 from servicepact.services.ports import AgreementParser, UnitOfWork
 from servicepact.services.revision_cache import RevisionCache
@@ -324,6 +324,7 @@ def clocks_of(
         columns = _Columns.of(evaluate_clocks(agreement, batch, events, instant, options))
         for position, (row, ticket) in enumerate(zip(rows, members, strict=True)):
             out[row] = columns.judged(ticket, version, position)
+        telemetry.count("clocks_computed", len(rows))
     return [t for t in out if t is not None]
 
 
