@@ -7,10 +7,19 @@ from markupsafe import Markup
 
 from servicepact.domain.contract import BulletList, ContractDocument, Paragraph, Signatures, Table
 
+# Characters a CSS string literal may hold as they are; every other one is written as a hex escape.
+_CSS_PLAIN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .,:;!?-_'+=#%*/()")
+
 
 def css_string(text: str) -> str:
-    """A CSS string literal holding ``text``."""
-    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ").replace("<", "\\3c ")
+    """A CSS string literal holding ``text``: quotes, backslashes, line breaks (CR and form feed too),
+    ``<`` and every other character that is not plainly safe are hex escapes, so the literal can neither
+    end early nor close the ``<style>`` element. Only our own translated words go through it (the page
+    counter); agreement text never reaches CSS (the running header is the body's data attributes)."""
+    escaped = "".join(
+        char if char in _CSS_PLAIN or (ord(char) > 0x9F and char.isprintable()) else f"\\{ord(char):x} "
+        for char in text
+    )
     return '"' + escaped + '"'
 
 
@@ -68,11 +77,11 @@ class HtmlRenderer:
         return self.html(contract).encode("utf-8")
 
     def html(self, contract: ContractDocument) -> str:
-        # CSS is not HTML: its values are escaped as CSS strings (css_string), then marked safe.
+        # No agreement text goes into the stylesheet: the running header and title reach the page margins
+        # through ``string-set`` from the body's (HTML-escaped) data attributes. The page counter holds only
+        # our translated words, escaped as CSS strings.
         css = self._environment.get_template("contract.css.j2").render(
             page_size=contract.page_size.value,
-            header=Markup(css_string(contract.labels.header)),
-            title=Markup(css_string(contract.title)),
             page_of=Markup(page_counter(contract.labels.page_of)),
         )
         return self._environment.get_template("contract.html.j2").render(contract=contract, css=Markup(css))

@@ -15,15 +15,24 @@ from servicepact.domain.contract import (
 )
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>])")
+# Every line break Markdown readers (or editors) honour besides LF: a carriage return in a title must not
+# end its heading line and start a line of its own.
+_OTHER_BREAKS = re.compile(r"\r\n?|[\v\f\x1c-\x1e\x85\u2028\u2029]")
 
 
 def escape(text: str) -> str:
-    """Free text with Markdown's special characters escaped, so it prints as written."""
-    return _SPECIAL.sub(r"\\\1", text)
+    """Free text with Markdown's special characters escaped and every line break as LF, so it prints
+    as written."""
+    return _SPECIAL.sub(r"\\\1", _OTHER_BREAKS.sub("\n", text))
+
+
+def _line(text: str) -> str:
+    """Escaped text on one line (a heading, a list item, a title): its line breaks become spaces."""
+    return escape(text).replace("\n", " ")
 
 
 def _cell(text: str) -> str:
-    return escape(text).replace("|", "\\|").replace("\n", " ") or " "
+    return _line(text).replace("|", "\\|") or " "
 
 
 class MarkdownRenderer:
@@ -36,13 +45,13 @@ class MarkdownRenderer:
         return self.text(contract).encode("utf-8")
 
     def text(self, contract: ContractDocument) -> str:
-        lines = [f"# {escape(contract.title)}", "", f"*{escape(contract.labels.subtitle)}*", ""]
+        lines = [f"# {_line(contract.title)}", "", f"*{_line(contract.labels.subtitle)}*", ""]
         for section in contract.sections:
             self._section(section, 2, lines)
         return "\n".join(lines).rstrip("\n") + "\n"
 
     def _section(self, section: Section, level: int, lines: list[str]) -> None:
-        lines += ["#" * level + " " + escape(section.heading), ""]
+        lines += ["#" * level + " " + _line(section.heading), ""]
         for block in section.blocks:
             lines += [*self._block(block), ""]
         for subsection in section.subsections:
@@ -50,10 +59,10 @@ class MarkdownRenderer:
 
     def _block(self, block: Block) -> list[str]:
         if isinstance(block, Paragraph):
-            lead = f"**{escape(block.lead)}**" if block.lead else ""
+            lead = f"**{_line(block.lead)}**" if block.lead else ""
             return [" ".join(part for part in (lead, escape(block.text)) if part)]
         if isinstance(block, BulletList):
-            return [f"- {escape(item)}" for item in block.items]
+            return [f"- {_line(item)}" for item in block.items]
         if isinstance(block, Table):
             return self._table(block.header, [list(row) for row in block.rows])
         if isinstance(block, Signatures):

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from servicepact.adapters.rendering.html import css_string, page_counter
+from servicepact.adapters.rendering.html import page_counter
 from servicepact.domain.reporting import Report, Table
 
 
@@ -35,10 +35,10 @@ class ReportHtml:
 
     def html(self, report: Report, charts: Mapping[str, str]) -> str:
         """The page; each chart's SVG is inlined exactly as given (it is our own matplotlib output)."""
+        # The client's name and the title never reach the stylesheet: they are the body's data attributes,
+        # which the running header reads through ``string-set`` (see report.css.j2).
         css = self._environment.get_template("report.css.j2").render(
             page_size=report.page_size,
-            header=Markup(css_string(report.labels.header)),
-            title=Markup(css_string(report.title)),
             page_of=Markup(page_counter(report.labels.page_of)),
         )
         return self._environment.get_template("report.html.j2").render(
