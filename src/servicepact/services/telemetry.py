@@ -62,9 +62,9 @@ def outcome(name: str, **labels: str) -> Iterator[None]:
     try:
         yield
     except ServicepactError:
-        count(name, outcome="refused", **labels)
+        count(name, 1, outcome="refused", **labels)
         raise
     except BaseException:
-        count(name, outcome="failed", **labels)
+        count(name, 1, outcome="failed", **labels)
         raise
-    count(name, outcome="ok", **labels)
+    count(name, 1, outcome="ok", **labels)

@@ -15,6 +15,7 @@ from servicepact.adapters.system_time import SystemTime
 from servicepact.entrypoints.http.api import router as api_router
 from servicepact.entrypoints.http.context import make_context
 from servicepact.entrypoints.http.errors import install_error_handlers
+from servicepact.entrypoints.http.ops import install_operations
 from servicepact.entrypoints.http.settings import Settings
 from servicepact.entrypoints.http.web.router import router as web_router
 from servicepact.services.live_clocks import AgreementCache
@@ -65,6 +66,7 @@ def create_app(
         settings, uow_factory, time_source or SystemTime(), agreements=agreements
     )
     install_error_handlers(app)
+    install_operations(app)  # /healthz, /readyz, /metrics; request ids, logs and metrics
     # The web UI is left out of the OpenAPI document.
     app.include_router(api_router, prefix=API_PREFIX)
     app.include_router(web_router, include_in_schema=False)
