@@ -6,13 +6,16 @@ The database is ``SERVICEPACT_DATABASE_URL`` (default: the SQLite file ``./servi
 from __future__ import annotations
 
 import getpass
+import shlex
+from contextlib import closing
 from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
 
 from servicepact.adapters.system_time import SystemTime
-from servicepact.domain.errors import ConflictError
+from servicepact.domain.errors import ConflictError, InputError, Location
 from servicepact.entrypoints.cli.output import console
 from servicepact.entrypoints.cli.root import app, stderr
 from servicepact.services.model import Principal, Role
@@ -21,7 +24,7 @@ if TYPE_CHECKING:  # SQLAlchemy and Alembic load only when a command opens the d
     from servicepact.adapters.db import Database
 
 db_app = typer.Typer(
-    help="The database: create or upgrade its schema, show its revision.", no_args_is_help=True
+    help="The database: create or upgrade its schema, show its revision, back it up.", no_args_is_help=True
 )
 app.add_typer(db_app, name="db")
 
@@ -101,3 +104,81 @@ def client_now(database: Database, client: str, text: str | None) -> datetime:
         return SystemTime().now()
     zone = client_zone(database.unit_of_work(), cli_principal(), client, read_agreement)
     return parse_instant(text, zone, name="--now")
+
+
+@db_app.command("backup")
+def backup(
+    path: Path = typer.Argument(..., help="The copy to write (a new SQLite file).", dir_okay=False),
+    force: bool = typer.Option(False, "--force", help="Replace PATH if it exists."),
+) -> None:
+    """Copy a SQLite database while the service runs (SQLite's online backup: a consistent copy even
+    while others write). A PostgreSQL database is copied with pg_dump, which this prints (exit 1).
+
+    Example: servicepact db backup /var/backups/servicepact/servicepact-$(date +%F).db
+    """
+    import sqlite3
+
+    from sqlalchemy.engine import make_url
+
+    from servicepact.adapters.db import DatabaseSettings
+
+    settings = DatabaseSettings.from_env()
+    url = make_url(settings.url)
+    if settings.dialect != "sqlite":
+        stderr.print(
+            f"{settings.redacted()} is PostgreSQL: back it up with pg_dump, for example\n"
+            f"  {pg_dump_command(settings.url, path)}\n"
+            "(pg_restore --clean --dbname=… restores it; see docs/deploy.md)",
+            markup=False,
+        )
+        raise typer.Exit(1)
+    source = Path(url.database or "")
+    if not source.is_file():
+        raise InputError(f"{settings.redacted()}: there is no database file {source} to back up")
+    if path.exists() and not force:
+        raise InputError(
+            "the file exists: choose another or give --force", location=Location(source=str(path))
+        )
+    if path.resolve() == source.resolve():
+        raise InputError(f"{path} is the database itself: choose another file")
+    partial = path.with_name(f".{path.name}.partial")
+    try:
+        with closing(sqlite3.connect(source)) as origin, closing(sqlite3.connect(partial)) as copy:
+            origin.backup(copy, pages=4096)
+        partial.replace(path)  # whole or absent: a failed backup leaves no half copy under PATH
+    except (sqlite3.Error, OSError) as error:
+        partial.unlink(missing_ok=True)
+        raise InputError(f"the backup failed: {error}", location=Location(source=str(path))) from None
+    console.print(f"{settings.redacted()} → {path} ({path.stat().st_size:,} bytes)", markup=False)
+
+
+def pg_dump_command(url: str, path: Path) -> str:
+    """The pg_dump command line that copies the PostgreSQL database of ``url`` to ``path`` (custom
+    format; the password is left to ``PGPASSWORD`` or ``~/.pgpass``, never put on a command line)."""
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(url)
+    parts = ["pg_dump", "--format=custom", f"--file={shlex.quote(str(path))}"]
+    if parsed.host:
+        parts.append(f"--host={shlex.quote(parsed.host)}")
+    if parsed.port:
+        parts.append(f"--port={parsed.port}")
+    if parsed.username:
+        parts.append(f"--username={shlex.quote(parsed.username)}")
+    options = parsed.query.get("options")
+    schema = _search_path(options if isinstance(options, str) else None)
+    if schema:
+        parts.append(f"--schema={shlex.quote(schema)}")
+    parts.append(shlex.quote(parsed.database or ""))
+    return " ".join(parts)
+
+
+def _search_path(options: str | None) -> str | None:
+    """The schema of ``options=-csearch_path=X`` in a URL (a database kept in one schema), else None."""
+    if not options:
+        return None
+    for option in options.split():
+        _, sep, value = option.partition("search_path=")
+        if sep:
+            return value.split(",")[0] or None
+    return None
