@@ -6,6 +6,9 @@ from __future__ import annotations
 import importlib
 import json
 import logging
+import os
+import subprocess
+import sys
 
 import pytest
 import uvicorn
@@ -156,3 +159,26 @@ def test_the_services_counts_reach_the_metrics_and_a_failing_listener_breaks_not
         stop()
     after = REGISTRY.get_sample_value("servicepact_imports_total", {"kind": "assets", "outcome": "failed"})
     assert after == before + 1
+
+
+MULTIPROCESS_SCRIPT = """
+import sys
+from fastapi.testclient import TestClient
+from servicepact.entrypoints.http.app import create_app
+from servicepact.entrypoints.http.settings import Settings
+from servicepact.testing import FakeUnitOfWork
+with TestClient(create_app(Settings(), uow_factory=FakeUnitOfWork)) as client:
+    client.get("/healthz")
+    if sys.argv[1] == "scrape":
+        print(client.get("/metrics").text)
+"""
+
+
+def test_with_prometheus_multiproc_dir_metrics_add_up_every_process(tmp_path):
+    """Two processes (as two uvicorn workers) count into one folder; either one's /metrics has both."""
+    env = {**os.environ, "PROMETHEUS_MULTIPROC_DIR": str(tmp_path)}
+    run = [sys.executable, "-c", MULTIPROCESS_SCRIPT]
+    subprocess.run([*run, "count"], env=env, check=True, capture_output=True)
+    scraped = subprocess.run([*run, "scrape"], env=env, check=True, capture_output=True, text=True).stdout
+    line = 'servicepact_http_request_duration_seconds_count{method="GET",route="/healthz",status="200"} 2.0'
+    assert line in scraped
