@@ -24,7 +24,13 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from servicepact.domain.agreement import Agreement
-from servicepact.domain.errors import AgreementError, ConflictError, InputError, NotFoundError
+from servicepact.domain.errors import (
+    AgreementError,
+    ConflictError,
+    InputError,
+    Location,
+    NotFoundError,
+)
 from servicepact.domain.lint import Finding, Severity, lint
 from servicepact.services import access
 from servicepact.services.model import AgreementVersion, AuditAction, Client, Principal, VersionStatus
@@ -32,6 +38,8 @@ from servicepact.services.ports import AgreementParser, UnitOfWork
 from servicepact.services.versions import client_rule, term_start
 
 MAX_TEXT_CHARS = 5 * 1024 * 1024
+MAX_VERSION_NUMBER = 1_000_000
+"""The largest version number asked for (the API's path refuses larger ones too)."""
 
 
 @dataclass(frozen=True)
@@ -263,6 +271,12 @@ def _aware(instant: datetime) -> datetime:
 def _version(
     uow: UnitOfWork, principal: Principal, owner: Client, agreement_key: str, number: int
 ) -> AgreementVersion:
+    if not 1 <= number <= MAX_VERSION_NUMBER:
+        # Refused before the query: a number past the database's 64-bit integers overflows the driver.
+        raise InputError(
+            f"version number {number} is out of range (1 to {MAX_VERSION_NUMBER})",
+            location=Location(path="number"),
+        )
     version = uow.agreements.get(owner.id, agreement_key, number, access.scope_of(principal))
     if version is None:
         raise NotFoundError(f"client {owner.slug} has no agreement {agreement_key!r} version {number}")

@@ -8,9 +8,9 @@
 from __future__ import annotations
 
 import re
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from servicepact.domain.errors import InputError
+from servicepact.domain.agreement.zones import parse_iana_zone
+from servicepact.domain.errors import InputError, Location
 from servicepact.services import access
 from servicepact.services.model import AuditAction, Client, Principal
 from servicepact.services.ports import RecordCounts, UnitOfWork
@@ -31,9 +31,9 @@ def create_client(
     if not name.strip():
         raise InputError("a client needs a name")
     try:
-        ZoneInfo(time_zone)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise InputError(f"{time_zone!r} is not an IANA time zone") from None
+        parse_iana_zone(time_zone)  # only IANA names: "localtime" would be the server's own zone
+    except ValueError as error:
+        raise InputError(str(error), location=Location(path="time_zone")) from None
     with uow:
         now = uow.time_source.now()
         client = uow.clients.add(slug, name.strip(), time_zone, now)

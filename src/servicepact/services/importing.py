@@ -27,6 +27,7 @@ Timestamps without an offset are read in the zone of the client's active agreeme
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, tzinfo
@@ -93,6 +94,34 @@ class ImportReport:
     @property
     def changed(self) -> bool:
         return any(self.added.values())
+
+
+MAX_FILE_NAME_BYTES = 120
+"""An uploaded file's name is kept to this many bytes of UTF-8 (file systems allow 255; it also names the
+source of bad rows and of coverage, and an audit entry)."""
+_UNSAFE_NAME = re.compile(r"[^\w.-]+")
+
+
+def upload_file_name(name: str | None, default: str = "upload") -> str:
+    """An uploaded file's own name, safe to write into a folder of ours: the last part of its path,
+    letters, digits, ``.``, ``-`` and ``_`` (the rest become ``_``), at most :data:`MAX_FILE_NAME_BYTES`,
+    cut before its extension so that the extension stays.
+
+    >>> upload_file_name("../exports/tickets (March).csv")
+    'tickets_March_.csv'
+    >>> len(upload_file_name("x" * 300 + ".json").encode()), upload_file_name("x" * 300 + ".json")[-6:]
+    (120, 'x.json')
+    """
+    last = (name or "").replace("\\", "/").rsplit("/", 1)[-1]
+    base = _UNSAFE_NAME.sub("_", last).strip("._") or default
+    if len(base.encode("utf-8")) <= MAX_FILE_NAME_BYTES:
+        return base
+    stem, dot, extension = base.rpartition(".")
+    if not dot or not stem or len(extension) > 10:
+        stem, extension = base, ""
+    room = MAX_FILE_NAME_BYTES - len(extension.encode("utf-8")) - (1 if extension else 0)
+    cut = stem.encode("utf-8")[:room].decode("utf-8", errors="ignore")
+    return f"{cut}.{extension}" if extension else cut
 
 
 def parse_mapping(items: list[str]) -> dict[str, str]:

@@ -26,6 +26,7 @@ from servicepact.domain.agreement.values import (
     parse_date,
     parse_money,
 )
+from servicepact.domain.agreement.zones import parse_iana_zone
 
 T = TypeVar("T")
 
@@ -109,18 +110,9 @@ DateField = Annotated[
 ]
 
 
-def _parse_zone(value: Any) -> zoneinfo.ZoneInfo:
-    if not isinstance(value, str) or not value.strip():
-        raise ValueError(f"expected an IANA time zone such as 'Europe/Moscow', got {value!r}")
-    try:
-        return zoneinfo.ZoneInfo(value.strip())
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        raise ValueError(f"{value!r} is not an IANA time zone (e.g. 'America/New_York')") from None
-
-
 TimeZoneField = Annotated[
     zoneinfo.ZoneInfo,
-    PlainValidator(reporting_sp003(_parse_zone)),
+    PlainValidator(reporting_sp003(parse_iana_zone)),
     PlainSerializer(str, return_type=str),
     WithJsonSchema({"type": "string", "description": "An IANA time zone.", "examples": ["Europe/Moscow"]}),
 ]

@@ -72,9 +72,13 @@ class Parties(Model):
     client: Party
 
 
+MAX_TERM_MONTHS = 1200
+
+
 class Term(Model):
     start: DateField
-    months: int | None = Field(default=None, gt=0)
+    # A century at most: the term's end (start + months) stays a date the engines can reach past.
+    months: int | None = Field(default=None, gt=0, le=MAX_TERM_MONTHS)
     end: DateField | None = None
     auto_renew: bool = False
     notice_days: int | None = Field(default=None, ge=0)

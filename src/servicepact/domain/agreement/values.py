@@ -6,6 +6,7 @@ on when the text does not parse; the agreement model turns that into an SP003 pr
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import re
 from dataclasses import dataclass
@@ -154,18 +155,35 @@ def parse_money(value: object) -> Decimal:
     return amount
 
 
+EARLIEST_DATE = date(1900, 1, 1)
+LATEST_DATE = date(2999, 12, 31)
+"""The dates an agreement and a period may name. The engines reach a few years past a date (a term's
+end, a year of business time, the margins of a period), and :class:`date` ends at 9999-12-31: a date
+out here would overflow there, so it is refused where it is written."""
+
+
 def parse_date(value: object) -> date:
-    """ISO 8601 dates; YAML often gives them to us already as ``date``."""
+    """ISO 8601 dates from :data:`EARLIEST_DATE` to :data:`LATEST_DATE`; YAML often gives them to us
+    already as ``date``."""
     if isinstance(value, datetime):
         raise ValueError(f"expected a date such as 2027-01-01, got a date and time {value!r}")
-    if isinstance(value, date):
-        return value
+    day: date | None = value if isinstance(value, date) else None
     if isinstance(value, str):
-        try:
-            return date.fromisoformat(value.strip())
-        except ValueError:
-            pass
-    raise ValueError(f"expected a date such as 2027-01-01, got {value!r}")
+        with contextlib.suppress(ValueError):
+            day = date.fromisoformat(value.strip())
+    if day is None:
+        raise ValueError(f"expected a date such as 2027-01-01, got {value!r}")
+    check_date_range(day)
+    return day
+
+
+def check_date_range(day: date) -> None:
+    """Raise :class:`ValueError` when ``day`` is before :data:`EARLIEST_DATE` or after :data:`LATEST_DATE`."""
+    if not EARLIEST_DATE <= day <= LATEST_DATE:
+        raise ValueError(
+            f"{day.isoformat()} is out of range: dates run from {EARLIEST_DATE.isoformat()} "
+            f"to {LATEST_DATE.isoformat()}"
+        )
 
 
 _CLOCK = re.compile(r"^(\d{1,2}):(\d{2})$")

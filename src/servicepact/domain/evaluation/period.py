@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from servicepact.domain.errors import InputError
+from servicepact.domain.agreement.values import EARLIEST_DATE, LATEST_DATE
+from servicepact.domain.errors import InputError, Location
 
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _QUARTER = re.compile(r"^(\d{4})-[Qq]([1-4])$")
@@ -46,27 +47,39 @@ class Period:
 
     @classmethod
     def parse(cls, text: str, zone: ZoneInfo) -> Period:
-        """Read a period; raises :class:`InputError` naming the text when it is not one."""
+        """Read a period; raises :class:`InputError` naming ``period`` when it is not one, or when it
+        reaches outside the dates an agreement may name (:data:`EARLIEST_DATE` to :data:`LATEST_DATE`)."""
         value = text.strip()
         try:
             if match := _MONTH.match(value):
                 year, month = int(match.group(1)), int(match.group(2))
                 first = date(year, month, 1)
-                return cls.of_days(first, _add_months(first, 1), zone, value, PeriodKind.MONTH)
+                return cls._within(first, _add_months(first, 1), zone, value, PeriodKind.MONTH, text)
             if match := _QUARTER.match(value):
                 year, quarter = int(match.group(1)), int(match.group(2))
                 first = date(year, 3 * quarter - 2, 1)
-                return cls.of_days(
-                    first, _add_months(first, 3), zone, f"{year}-Q{quarter}", PeriodKind.QUARTER
-                )
+                label = f"{year}-Q{quarter}"
+                return cls._within(first, _add_months(first, 3), zone, label, PeriodKind.QUARTER, text)
             if match := _RANGE.match(value):
                 first, end = date.fromisoformat(match.group(1)), date.fromisoformat(match.group(2))
                 if end <= first:
-                    raise InputError(f"period {text!r}: the end date must come after the start date")
-                return cls.of_days(first, end, zone, value)
+                    raise _period_error(f"period {text!r}: the end date must come after the start date")
+                return cls._within(first, end, zone, value, PeriodKind.RANGE, text)
         except ValueError as error:
-            raise InputError(f"period {text!r} is not a period ({error}); {HINT}") from None
-        raise InputError(f"period {text!r} is not a period; {HINT}")
+            raise _period_error(f"period {text!r} is not a period ({error}); {HINT}") from None
+        raise _period_error(f"period {text!r} is not a period; {HINT}")
+
+    @classmethod
+    def _within(
+        cls, first_day: date, end_day: date, zone: ZoneInfo, label: str, kind: PeriodKind, text: str
+    ) -> Period:
+        # end_day is exclusive: the last day of the period must be a date an agreement may name.
+        if first_day < EARLIEST_DATE or end_day - timedelta(days=1) > LATEST_DATE:
+            raise _period_error(
+                f"period {text!r} is out of range: periods run from {EARLIEST_DATE.isoformat()} "
+                f"to {LATEST_DATE.isoformat()}"
+            )
+        return cls.of_days(first_day, end_day, zone, label, kind)
 
     @classmethod
     def of_days(
@@ -111,6 +124,10 @@ class Period:
         """Whole calendar months the period spans (at least 1): 1 for a month, 3 for a quarter."""
         months = (self.end_day.year - self.first_day.year) * 12 + self.end_day.month - self.first_day.month
         return max(1, months)
+
+
+def _period_error(message: str) -> InputError:
+    return InputError(message, location=Location(path="period"))
 
 
 def _add_months(day: date, months: int) -> date:

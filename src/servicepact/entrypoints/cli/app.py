@@ -45,9 +45,24 @@ def main(argv: list[str] | None = None) -> int:
             stderr.print(str(problem), markup=False)
         return EXIT_PROBLEMS
     except ServicepactError as error:
-        stderr.print(f"error: {error}", markup=False)
+        stderr.print(f"error: {_error_text(error)}", markup=False)
+        return EXIT_PROBLEMS
+    except OSError as error:
+        # A file named on the command line that cannot be opened (too long a name, a folder, no access):
+        # the file and the system's reason, as for any other bad input.
+        if error.filename is None:
+            raise
+        stderr.print(f"error: {error.filename}: {error.strerror or error}", markup=False)
         return EXIT_PROBLEMS
     except KeyboardInterrupt:
         stderr.print("interrupted")
         return 130
     return 0
+
+
+def _error_text(error: ServicepactError) -> str:
+    """The message, after its place; a place that is only a key (``period``) is named by the message."""
+    location = error.location
+    if location is not None and location.source is None and location.line is None:
+        return error.message
+    return str(error)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -23,13 +22,6 @@ from servicepact.services.model import ImportKind
 router = APIRouter(prefix="/clients/{client}/imports", tags=["imports"])
 
 MAX_UPLOAD_BYTES = 512 * 1024 * 1024
-_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
-
-
-def _file_name(name: str | None) -> str:
-    """The uploaded file's own name, made safe (it names the source of bad rows)."""
-    base = _UNSAFE.sub("_", Path(name or "").name).strip("._") or "upload"
-    return base[:100]
 
 
 @router.post(
@@ -63,7 +55,7 @@ def import_file(
     except ValueError as error:
         raise InputError(str(error), location=Location(path="map_value")) from None
     with tempfile.TemporaryDirectory(prefix="servicepact-upload-") as folder:
-        path = Path(folder) / _file_name(file.filename)
+        path = Path(folder) / importing.upload_file_name(file.filename)
         with path.open("wb") as target:
             shutil.copyfileobj(file.file, target, length=1024 * 1024)
         if path.stat().st_size > MAX_UPLOAD_BYTES:

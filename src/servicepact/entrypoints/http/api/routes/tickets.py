@@ -155,7 +155,8 @@ def _ticket_listing(
     )
 
 
-@router.get("/{ticket_id}", summary="One ticket with its events and clocks")
+# ":path": an id may hold "/" (sent as %2F, which the server decodes before routing).
+@router.get("/{ticket_id:path}", summary="One ticket with its events and clocks")
 def read_ticket(
     client: ClientSlug,
     ticket_id: TicketId,
@@ -171,7 +172,7 @@ def read_ticket(
     return TicketDetail.of(found)
 
 
-@router.post("/{ticket_id}/priority", status_code=201, summary="Change a ticket's priority (audited)")
+@router.post("/{ticket_id:path}/priority", status_code=201, summary="Change a ticket's priority (audited)")
 def change_priority(
     client: ClientSlug, ticket_id: TicketId, body: PriorityChange, principal: StaffDep, uow: UowDep
 ) -> EventPublic:

@@ -208,7 +208,7 @@ async def upload_file(
         values["error"] = t.gettext("Choose a CSV file.")
         return render(request, "imports.html", values, status=422)
     folder = Path(tempfile.mkdtemp(prefix="servicepact-upload-"))
-    name = Path(file.filename).name or "upload.csv"
+    name = importing.upload_file_name(file.filename)
     if not name.lower().endswith((".csv", ".json")):
         name += ".csv"
     size = 0

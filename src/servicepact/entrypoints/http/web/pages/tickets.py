@@ -115,7 +115,8 @@ def _priorities(request: Request, viewer: SignedIn, slug: str) -> list[str]:
     return list(in_force.agreement.support.targets)
 
 
-@router.get("/clients/{slug}/tickets/{ticket_id}")
+# ":path": an id may hold "/"; the pages link to it percent-encoded (the urlpart filter).
+@router.get("/clients/{slug}/tickets/{ticket_id:path}")
 def ticket_page(request: Request, slug: str, ticket_id: str, viewer: SignedIn) -> Response:
     state = web_state(request)
     timeline = dashboard.ticket_timeline(
