@@ -79,7 +79,8 @@ def csv_blocks(results: ClockResults) -> Iterator[bytes]:
 
     Cells are as ``str`` would give them: ``''`` for None and NaT, instants ``YYYY-MM-DDTHH:MM:SSZ``,
     seconds as integers, ``percent_used`` rounded to 2 decimals as NumPy prints it; an id or priority
-    holding a comma, a quote or a line feed is quoted the CSV way.
+    holding a comma, a quote, a line feed or a carriage return is quoted the CSV way, and one starting
+    as a spreadsheet formula would (``=``, ``+``, ``-``, ``@``, tab, carriage return) gets a ``'`` first.
 
     >>> from zoneinfo import ZoneInfo
     >>> from servicepact import load_agreement
@@ -137,8 +138,13 @@ def _lines(cells: list[Cell]) -> bytes:
 
 
 class _Texts:
-    """A text column as one UTF-8 buffer and the end of each cell in it (None is empty; a cell holding a
-    comma, a quote or a line feed is quoted the CSV way)."""
+    """A text column as one UTF-8 buffer and the end of each cell in it (None is empty).
+
+    The CSV is for spreadsheets, so a cell a spreadsheet would run as a formula (one starting with ``=``,
+    ``+``, ``-``, ``@``, a tab or a carriage return: OWASP's CSV injection) gets a ``'`` in front, and a
+    cell holding a comma, a quote, a line feed or a carriage return is quoted the CSV way. Both are checked
+    on the whole column at once; only a column that has such cells is rebuilt cell by cell.
+    """
 
     def __init__(self, values: npt.NDArray[np.object_]) -> None:
         texts = values.tolist()
@@ -147,16 +153,18 @@ class _Texts:
         except TypeError:
             texts = ["" if value is None else value if type(value) is str else str(value) for value in texts]
             joined = "".join(texts)
-        if "," in joined or '"' in joined or "\n" in joined:
+        data, lengths = _encoded(texts, joined)
+        changed = False
+        firsts = data[(np.cumsum(lengths) - lengths)[lengths > 0]]  # formula characters are one byte in UTF-8
+        if np.isin(firsts, _FORMULA_BYTES).any():
+            texts = ["'" + text if text[:1] in FORMULA_STARTS else text for text in texts]
+            changed = True
+        if changed or any(char in joined for char in _QUOTED):
             texts = ['"' + text.replace('"', '""') + '"' if _special(text) else text for text in texts]
-            joined = "".join(texts)
-        data = joined.encode("utf-8")
-        if len(data) == len(joined):  # ASCII: characters are bytes
-            lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
-        else:  # encode each distinct text once (priorities are a handful)
-            sizes = {text: len(text.encode("utf-8")) for text in dict.fromkeys(texts)}
-            lengths = np.fromiter(map(sizes.__getitem__, texts), dtype=np.int64, count=len(texts))
-        self.data = np.frombuffer(data, dtype=np.uint8)
+            changed = True
+        if changed:
+            data, lengths = _encoded(texts, "".join(texts))
+        self.data = data
         self.lengths = lengths
         self.ends = np.cumsum(lengths)
 
@@ -171,8 +179,25 @@ class _Texts:
         return matrix, mask
 
 
+FORMULA_STARTS = frozenset("=+-@\t\r")
+"""The first characters that make a spreadsheet read a cell as a formula (OWASP, CSV injection)."""
+_FORMULA_BYTES = np.frombuffer("".join(sorted(FORMULA_STARTS)).encode(), dtype=np.uint8)
+_QUOTED = (",", '"', "\n", "\r")
+
+
 def _special(text: str) -> bool:
-    return "," in text or '"' in text or "\n" in text
+    return "," in text or '"' in text or "\n" in text or "\r" in text
+
+
+def _encoded(texts: list[str], joined: str) -> tuple[Bytes, npt.NDArray[np.int64]]:
+    """The UTF-8 bytes of ``joined`` (the ``texts`` one after another) and each text's length in bytes."""
+    data = joined.encode("utf-8")
+    if len(data) == len(joined):  # ASCII: characters are bytes
+        lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+    else:  # encode each distinct text once (priorities are a handful)
+        sizes = {text: len(text.encode("utf-8")) for text in dict.fromkeys(texts)}
+        lengths = np.fromiter(map(sizes.__getitem__, texts), dtype=np.int64, count=len(texts))
+    return np.frombuffer(data, dtype=np.uint8), lengths
 
 
 _TWO_DIGITS = np.frombuffer(b"".join(b"%02d" % i for i in range(100)), dtype=np.uint16)

@@ -26,7 +26,13 @@ PERCENT = st.one_of(
     st.sampled_from([float("inf"), float("-inf")]),
     st.sampled_from([0.0, -0.0, 0.005, 0.015, 2.675, 99.995, 1e12, 1e16, float("nan")]),
 )
-TEXT = st.one_of(st.none(), st.text(max_size=6), st.sampled_from(["INC0000001", "a,b", 'say "hi"', "x\ny"]))
+TEXT = st.one_of(
+    st.none(),
+    st.text(max_size=6),
+    st.sampled_from(
+        ["INC0000001", "a,b", 'say "hi"', "x\ny", "x\ry", "=1+1", "-2", "@SUM(A1)", "\tT", "Ж=1"]
+    ),
+)
 ROW = st.tuples(
     TEXT, TEXT, *[INSTANT] * 4, *[st.sampled_from(list(ClockStatus))] * 2, *[SECONDS] * 3, PERCENT
 )
@@ -64,7 +70,8 @@ def reference(results: ClockResults) -> str:
 
     def text(value: object) -> str:
         cell = "" if value is None else str(value)
-        return f'"{cell.replace(chr(34), chr(34) * 2)}"' if any(c in cell for c in ',"\n') else cell
+        cell = "'" + cell if cell[:1] in ("=", "+", "-", "@", "\t", "\r") else cell  # no formulas
+        return f'"{cell.replace(chr(34), chr(34) * 2)}"' if any(c in cell for c in ',"\n\r') else cell
 
     def instant(value: np.datetime64) -> str:
         return "" if np.isnat(value) else np.datetime_as_string(value, unit="s") + "Z"
