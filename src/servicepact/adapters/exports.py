@@ -8,7 +8,6 @@ never gave (backups, restore tests) is not written at all: an empty file would s
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -28,11 +27,20 @@ def _text(value: object) -> str:
     return "" if value is None else str(value)
 
 
+def _csv_cell(text: str) -> str:
+    """A cell as written: quoted (quotes doubled) when it holds a comma, a quote, a line feed or a carriage
+    return. The csv module leaves a bare carriage return unquoted when lines end in ``\n``, and a reader
+    then splits the row there. Values stay exact, formula-like ones too: the export is for
+    ``servicepact evaluate`` to read back (docs/decisions.md), not a spreadsheet's report."""
+    if "," in text or '"' in text or "\n" in text or "\r" in text:
+        return '"' + text.replace('"', '""') + '"'
+    return text
+
+
 def _write(path: Path, header: Sequence[str], rows: Iterable[Sequence[object]]) -> Path:
     with path.open("w", encoding="utf-8", newline="") as file:
-        writer = csv.writer(file, lineterminator="\n")
-        writer.writerow(header)
-        writer.writerows([_text(cell) for cell in row] for row in rows)
+        file.write(",".join(map(_csv_cell, header)) + "\n")
+        file.writelines(",".join(_csv_cell(_text(cell)) for cell in row) + "\n" for row in rows)
     return path
 
 
