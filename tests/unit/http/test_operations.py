@@ -14,6 +14,7 @@ import pytest
 import uvicorn
 from fastapi.testclient import TestClient
 from prometheus_client import REGISTRY
+from starlette.routing import Route
 
 from servicepact.adapters.db import Database, DatabaseSettings
 from servicepact.entrypoints import bootstrap
@@ -22,7 +23,7 @@ from servicepact.entrypoints.cli import main
 from servicepact.entrypoints.http.app import create_app
 from servicepact.entrypoints.http.logs import REQUEST_ID, JsonFormatter, LogFormat, TextFormatter, log_config
 from servicepact.entrypoints.http.metrics import listen_to_services
-from servicepact.entrypoints.http.middleware import request_id_of
+from servicepact.entrypoints.http.middleware import request_id_of, route_of
 from servicepact.entrypoints.http.settings import Settings
 from servicepact.services import telemetry
 from servicepact.testing import FakeUnitOfWork
@@ -182,3 +183,10 @@ def test_with_prometheus_multiproc_dir_metrics_add_up_every_process(tmp_path):
     scraped = subprocess.run([*run, "scrape"], env=env, check=True, capture_output=True, text=True).stdout
     line = 'servicepact_http_request_duration_seconds_count{method="GET",route="/healthz",status="200"} 2.0'
     assert line in scraped
+
+
+def test_a_route_label_is_the_template_with_its_prefix_and_without_converters():
+    route = Route("/clients/{client}/tickets/{ticket_id:path}", lambda request: None)
+    scope = {"route": route, "path": "/api/v1/clients/acme/tickets/INC/7"}
+    assert route_of(scope) == "/api/v1/clients/{client}/tickets/{ticket_id}"
+    assert route_of({"path": "/nowhere"}) == "unmatched"

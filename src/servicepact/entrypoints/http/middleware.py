@@ -24,6 +24,7 @@ __all__ = ["HEADER", "QUIET_PATHS", "RequestMiddleware", "request_id_of", "route
 
 HEADER = "X-Request-ID"
 _SANE_ID = re.compile(r"[A-Za-z0-9._-]{1,64}")
+_CONVERTER = re.compile(r"\{(\w+):\w+\}")
 QUIET_PATHS = frozenset({"/healthz", "/readyz", "/metrics"})
 """Probes and scrapes: their successful requests are logged at DEBUG, not INFO (they come every few
 seconds from every prober); they are measured like any other."""
@@ -39,7 +40,7 @@ def request_id_of(given: str | None) -> str:
 
 
 def route_of(scope: Scope) -> str:
-    """The template of the route that served the request (no ids in it), or ``unmatched``.
+    """The template of the route that served the request (no ids in it, no converters), or ``unmatched``.
 
     A route of an included router may know only its own part (``/me`` under ``/api/v1``): the part of the
     path before what the route matched is put back in front.
@@ -48,6 +49,7 @@ def route_of(scope: Scope) -> str:
     template = getattr(route, "path", None) if isinstance(route, BaseRoute) else None
     if not isinstance(template, str):
         return "unmatched"
+    template = _CONVERTER.sub(r"{\1}", template)  # {ticket_id:path} → {ticket_id}
     regex: re.Pattern[str] | None = getattr(route, "path_regex", None)
     path: str = scope.get("path", "")
     if regex is None or regex.fullmatch(path):
