@@ -14,7 +14,7 @@ from tests.integration.api.conftest import Api
 pytestmark = pytest.mark.db
 
 PREFIX = "/api/v1"
-DOCS = {"/api/v1/openapi.json", "/api/v1/docs", "/api/v1/docs/oauth2-redirect"}
+DOCS = {"/api/v1/openapi.json", "/api/v1/docs", "/api/v1/redoc", "/api/v1/docs/assets/{name}"}
 
 # GET routes and what their path names: "object" routes name a client's object (404 for others),
 # "caller" routes are about the caller, "listing" routes list only what the caller may see.

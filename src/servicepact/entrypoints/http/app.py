@@ -13,6 +13,7 @@ from fastapi import FastAPI
 
 from servicepact.adapters.system_time import SystemTime
 from servicepact.entrypoints.http.api import router as api_router
+from servicepact.entrypoints.http.api_docs import install_api_docs
 from servicepact.entrypoints.http.context import make_context
 from servicepact.entrypoints.http.errors import install_error_handlers
 from servicepact.entrypoints.http.ops import install_operations
@@ -58,7 +59,7 @@ def create_app(
         version="1",
         description="Managed services agreements, SLA clocks, uptime, backups and reports.",
         openapi_url=f"{API_PREFIX}/openapi.json",
-        docs_url=f"{API_PREFIX}/docs",
+        docs_url=None,  # served from the package by api_docs (no CDN), when settings.api_docs
         redoc_url=None,
         lifespan=_lifespan,
     )
@@ -67,6 +68,8 @@ def create_app(
     )
     install_error_handlers(app)
     install_operations(app)  # /healthz, /readyz, /metrics; request ids, logs and metrics
+    if settings.api_docs:
+        install_api_docs(app, API_PREFIX)
     # The web UI is left out of the OpenAPI document.
     app.include_router(api_router, prefix=API_PREFIX)
     app.include_router(web_router, include_in_schema=False)
