@@ -61,7 +61,7 @@ def api_routes(api: Api) -> list[tuple[str, str]]:
     """(method, path) of every route of the app under /api/v1 (included routers walked through)."""
     found = []
     for route in iter_route_contexts(api.app.routes):
-        path = route.path or ""
+        path = (route.path or "").replace(":path}", "}")  # a converter is not part of the template
         if not path.startswith(PREFIX):
             continue
         if isinstance(route.original_route, APIRoute):
