@@ -70,13 +70,16 @@ def _record(message: str, **extra: object) -> logging.LogRecord:
 def test_the_json_formatter_puts_the_current_request_id_and_extra_fields_on_one_line():
     token = REQUEST_ID.set("rid-1")
     try:
-        line = JsonFormatter().format(_record("two\nlines", route="/x", status=204))
+        line = JsonFormatter().format(
+            _record("two\nlines", route="/x", status=204, color_message="\x1b[36mtwo\x1b[0m")
+        )
         text = TextFormatter().format(_record("plain"))
     finally:
         REQUEST_ID.reset(token)
     assert "\n" not in line
     entry = json.loads(line)
     assert entry["message"] == "two\nlines"
+    assert "color_message" not in entry  # uvicorn's coloured copy of the message
     assert (entry["request_id"], entry["route"], entry["status"], entry["level"]) == (
         "rid-1",
         "/x",

@@ -24,7 +24,12 @@ REQUEST_ID: ContextVar[str | None] = ContextVar("servicepact_request_id", defaul
 """The id of the request being served (set by the request middleware), put on every log line."""
 
 # What every LogRecord has; anything else on a record was given with ``extra=`` and is logged as a field.
-_STANDARD = set(logging.LogRecord("", 0, "", 0, "", None, None).__dict__) | {"message", "asctime"}
+# uvicorn's color_message is its message with terminal colours: not for a log file.
+_STANDARD = set(logging.LogRecord("", 0, "", 0, "", None, None).__dict__) | {
+    "message",
+    "asctime",
+    "color_message",
+}
 
 
 class LogFormat(StrEnum):
