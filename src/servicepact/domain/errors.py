@@ -9,7 +9,9 @@
     ├── PermissionDeniedError        the caller may not do this
     ├── ConflictError                the change contradicts what is stored
     └── ExternalServiceError         a database, renderer or other dependency failed;
-                                     ``permanent`` says whether retrying can help
+        │                            ``permanent`` says whether retrying can help
+        └── BusyError                the database is busy with other writers; retry after
+                                     ``retry_after`` seconds
 
 Each entrypoint maps these once: the CLI to a message on stderr and a non-zero exit, the API to one
 error body and a status code, the web UI to a message next to the field.
@@ -108,3 +110,13 @@ class ExternalServiceError(ServicepactError):
     def __init__(self, message: str, *, permanent: bool = True, location: Location | None = None) -> None:
         super().__init__(message, location=location)
         self.permanent = permanent
+
+
+class BusyError(ExternalServiceError):
+    """The database stayed busy with other writers longer than we wait (a lock, a deadlock, a conflict
+    of serialization): nothing was changed, and the same request may succeed after ``retry_after``
+    seconds."""
+
+    def __init__(self, message: str, *, retry_after: int = 1, location: Location | None = None) -> None:
+        super().__init__(message, permanent=False, location=location)
+        self.retry_after = retry_after

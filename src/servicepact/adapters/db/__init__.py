@@ -15,7 +15,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from servicepact.adapters.db import migrate
 from servicepact.adapters.db.engine import DatabaseSettings, make_engine, normalise_url
-from servicepact.adapters.db.uow import SqlAlchemyUnitOfWork, translate
+from servicepact.adapters.db.errors import translate
+from servicepact.adapters.db.uow import SqlAlchemyUnitOfWork
 from servicepact.adapters.system_time import SystemTime
 from servicepact.services.ports import TimeSource
 

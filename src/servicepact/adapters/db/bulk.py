@@ -6,8 +6,15 @@ Two paths, both inside the unit of work's transaction (so a failure or a killed 
   tuples (no ORM objects, no per-row SQLAlchemy type processing; instants are the integer seconds
   ``types.UtcDateTime`` stores on SQLite).
 - PostgreSQL: ``COPY`` (psycopg 3) of the rows not stored yet: tickets are looked up by external id,
-  and events by (ticket, key) for the tickets stored before this import (``COPY`` has no ``ON CONFLICT``;
-  a concurrent import of the same rows fails on the unique index instead of duplicating them).
+  and events by (ticket, key) for the tickets stored before this import. ``COPY`` has no ``ON CONFLICT``:
+  when a concurrent import stored some of the same rows first, it fails on the unique index; then the
+  rows are copied again into a temporary table and inserted from it with ``ON CONFLICT DO NOTHING``
+  (after waiting for the other import to commit), so that both imports succeed and every row is stored
+  once, counted as added by the import that stored it.
+
+On SQLite an import's transaction becomes a write transaction before it looks anything up
+(``engine.start_writing``): imports of one database take turns, each seeing what the others stored. The
+driver's errors are translated here, at the edge (``errors.translate``): busy, a conflict, a failure.
 
 Small tables (outages, checks, backups, restore tests, assets) use SQLAlchemy Core ``insert`` with the
 dialect's ``on_conflict_do_nothing`` (``on_conflict_do_update`` for assets, which take the newest fields).
@@ -15,16 +22,21 @@ dialect's ``on_conflict_do_nothing`` (``on_conflict_do_update`` for assets, whic
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import functools
+from collections.abc import Callable, Sequence
 from itertools import repeat
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
 
 import numpy as np
 import numpy.typing as npt
 from sqlalchemy import Table, func, select
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from servicepact.adapters.db.copy_rows import UNIQUE_KEYS, Rows, chunks, copy_once, stamps
+from servicepact.adapters.db.engine import start_writing
+from servicepact.adapters.db.errors import translate
 from servicepact.adapters.db.tables import (
     AssetRow,
     BackupRunRow,
@@ -51,7 +63,6 @@ from servicepact.services.fingerprints import event_keys
 from servicepact.services.model import StoredCheck
 from servicepact.services.ports import BadRow, EventRows, ImportCounts, ImportProgress, TicketRows
 
-CHUNK = 50_000
 MAX_BAD_ROWS = 1000
 SQLITE_CACHE_KIB = 256 * 1024
 TYPE_NAMES = np.array([t.value for t in EventType], dtype=object)
@@ -63,54 +74,29 @@ def _objects(values: ObjectArray | None, n: int) -> list[Any]:
     return [None] * n if values is None else values.tolist()
 
 
-_TIMES_OF_DAY: list[str] = []
-
-
-def _stamps(seconds: npt.NDArray[np.int64]) -> list[str]:
-    """Instants as ISO text to the second, UTC (``2026-01-05T09:00:00``), which PostgreSQL reads into
-    ``timestamptz`` with the session in UTC.
-
-    NumPy's ``datetime_as_string`` costs about a microsecond per value; millions of events span a few
-    thousand days, so the text is a day's text plus a time of day's, both looked up.
-    """
-    if seconds.size == 0:
-        return []
-    days, clock = np.divmod(seconds, 86400)
-    first, last = int(days.min()), int(days.max())
-    if last - first > 100_000:
-        return np.datetime_as_string(seconds.astype("datetime64[s]"), unit="s").tolist()  # type: ignore[no-any-return]
-    if not _TIMES_OF_DAY:
-        _TIMES_OF_DAY.extend(
-            f"T{h:02d}:{m:02d}:{s:02d}" for h in range(24) for m in range(60) for s in range(60)
-        )
-    day_text = np.arange(first, last + 1).astype("datetime64[D]").astype(str).astype(object)
-    times = np.array(_TIMES_OF_DAY, dtype=object)
-    return list(map(str.__add__, day_text[days - first].tolist(), times[clock].tolist()))
-
-
-_COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
-
-
-def _copy_cells(values: list[Any]) -> list[str]:
-    """Cells of COPY's text format: ``\\N`` for NULL; backslash, tab and line breaks escaped (only
-    in the rare columns that hold one, found with one C-level scan of the joined column)."""
-    cells = [v if v.__class__ is str else ("\\N" if v is None else str(v)) for v in values]
-    probe = "\x00".join(cells)
-    if "\t" in probe or "\n" in probe or "\r" in probe or probe.count("\\") != cells.count("\\N"):
-        cells = [
-            "\\N" if v is None else (v if v.__class__ is str else str(v)).translate(_COPY_ESCAPES)
-            for v in values
-        ]
-    return cells
-
-
 def _seconds(instants: npt.NDArray[np.datetime64]) -> npt.NDArray[np.int64]:
     return instants.astype("datetime64[s]").astype(np.int64)
 
 
-def _chunks(n: int, size: int = CHUNK) -> Iterator[slice]:
-    for start in range(0, n, size):
-        yield slice(start, min(n, start + size))
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def _translated(method: Callable[_P, _R]) -> Callable[_P, _R]:
+    """``method`` with the database's errors, SQLAlchemy's and the driver's, as ServicepactErrors."""
+
+    @functools.wraps(method)
+    def translating(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        try:
+            return method(*args, **kwargs)
+        except Exception as error:
+            imports = args[0]
+            assert isinstance(imports, SqlImports)
+            if isinstance(error, imports.database_errors):
+                raise translate(error) from error
+            raise
+
+    return translating
 
 
 class SqlImports:
@@ -124,15 +110,27 @@ class SqlImports:
     def _instants(self, seconds: npt.NDArray[np.int64]) -> list[Any]:
         """Instants as each database takes them in bulk: seconds (SQLite, see ``types.UtcDateTime``) or
         UTC text for ``COPY`` (PostgreSQL)."""
-        return seconds.tolist() if self.dialect == "sqlite" else _stamps(seconds)
+        return seconds.tolist() if self.dialect == "sqlite" else stamps(seconds)
+
+    @property
+    def database_errors(self) -> tuple[type[Exception], ...]:
+        """The errors that come from the database: SQLAlchemy's and the driver's own."""
+        return (SQLAlchemyError, self.session.get_bind().dialect.loaded_dbapi.Error)
 
     def _driver(self) -> Any:
         """The DBAPI connection of this transaction (sqlite3 or psycopg)."""
         return self.session.connection().connection.driver_connection
 
+    def _start_writing(self) -> None:
+        """Before the first lookup of a write: on SQLite, take the write lock now (waiting for it), so
+        that what is looked up is what the import writes over."""
+        start_writing(self.session.connection())
+
     # --- tickets and events -------------------------------------------------------------------------
 
+    @_translated
     def tickets(self, client_id: int, rows: TicketRows, progress: ImportProgress | None) -> ImportCounts:
+        self._start_writing()
         counts = ImportCounts()
         batch = rows.tickets
         ids, is_new = self._store_tickets(client_id, batch, counts, progress)
@@ -140,7 +138,9 @@ class SqlImports:
         self._store_events(ids, rows.events, rows.event_ids, None, may_conflict, counts, progress)
         return counts
 
+    @_translated
     def events(self, client_id: int, rows: EventRows, progress: ImportProgress | None) -> ImportCounts:
+        self._start_writing()
         counts = ImportCounts()
         known = self._ticket_ids(client_id)
         external = rows.ticket_ids.tolist()
@@ -173,7 +173,7 @@ class SqlImports:
             return bad
         wanted = np.unique(db_ticket[candidates]).tolist()
         created: dict[int, int] = {}
-        for part in _chunks(len(wanted), 5_000):
+        for part in chunks(len(wanted), 5_000):
             query = select(TicketRow.id, TicketRow.created_at).where(TicketRow.id.in_(wanted[part]))
             created.update((int(i), int(at.timestamp())) for i, at in self.session.execute(query))
         lines = rows.events.lines
@@ -225,10 +225,12 @@ class SqlImports:
         )
         total = len(picked[0])
         if self.dialect == "postgresql":
-            self._copy("tickets", TICKET_COLUMNS, client_id, picked, total, progress)
+            added = copy_once(
+                self._driver(), Rows("tickets", TICKET_COLUMNS, client_id, picked, total), progress
+            )
         else:
-            self._executemany("tickets", TICKET_COLUMNS, client_id, picked, total, progress)
-        counts.count("tickets", total, n - total)
+            added = self._executemany("tickets", TICKET_COLUMNS, client_id, picked, total, progress)
+        counts.count("tickets", added, n - added)
         after = self._ticket_ids(client_id)
         return np.fromiter((after[t] for t in external), dtype=np.int64, count=n), is_new
 
@@ -278,10 +280,9 @@ class SqlImports:
         total: int,
         progress: ImportProgress | None,
     ) -> int:
-        unique = {"tickets": "client_id, external_id", "ticket_events": "ticket_id, key"}[table]
         sql = (
             f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))}) "
-            f"ON CONFLICT ({unique}) DO NOTHING"
+            f"ON CONFLICT ({UNIQUE_KEYS[table]}) DO NOTHING"
         )
         cursor = self._driver().cursor()
         # A large page cache for this connection: a big transaction otherwise spills pages to the WAL
@@ -289,7 +290,7 @@ class SqlImports:
         cursor.execute(f"PRAGMA cache_size=-{SQLITE_CACHE_KIB}")
         added = 0
         try:
-            for part in _chunks(total):
+            for part in chunks(total):
                 values = [column[part] for column in columns]
                 if client_id is not None:
                     values.insert(0, [client_id] * (part.stop - part.start))
@@ -303,37 +304,12 @@ class SqlImports:
 
     # --- PostgreSQL ------------------------------------------------------------------------------------
 
-    def _copy(
-        self,
-        table: str,
-        names: tuple[str, ...],
-        client_id: int | None,
-        columns: list[list[Any]],
-        total: int,
-        progress: ImportProgress | None,
-    ) -> None:
-        """``COPY`` the rows, written as text in blocks (psycopg's ``write_row`` costs ~10 µs a row)."""
-        cursor = self._driver().cursor()
-        phase = table.replace("ticket_", "")
-        cursor.execute("SET LOCAL TIME ZONE 'UTC'")  # COPY reads the instants' text as UTC
-        try:
-            with cursor.copy(f"COPY {table} ({', '.join(names)}) FROM STDIN") as copy:
-                for part in _chunks(total):
-                    cells = [_copy_cells(column[part]) for column in columns]
-                    if client_id is not None:
-                        cells.insert(0, [str(client_id)] * (part.stop - part.start))
-                    copy.write("\n".join(map("\t".join, zip(*cells, strict=True))) + "\n")
-                    if progress is not None:
-                        progress(phase, part.stop, total)
-        finally:
-            cursor.close()
-
     def _copy_events(
         self, columns: list[list[Any]], may_conflict: npt.NDArray[np.bool_], progress: ImportProgress | None
     ) -> int:
         """Copy the events not stored yet. Only events of tickets stored before this import can be
-        stored already; their (ticket, key) pairs are looked up and those found are left out. (A
-        concurrent import of the same events fails on the unique index: ConflictError, retry.)"""
+        stored already; their (ticket, key) pairs are looked up and those found are left out (the events
+        a concurrent import stored meanwhile are skipped by ``copy_rows.copy_once``)."""
         keep = np.ones(len(may_conflict), dtype=bool)
         check = np.flatnonzero(may_conflict)
         if check.size:
@@ -353,16 +329,19 @@ class SqlImports:
                 )
                 keep[check[found]] = False
         rows = np.flatnonzero(keep)
-        if rows.size:
-            part = columns if rows.size == len(keep) else [[c[i] for i in rows.tolist()] for c in columns]
-            self._copy("ticket_events", EVENT_COLUMNS, None, part, rows.size, progress)
-        return int(rows.size)
+        if rows.size == 0:
+            return 0
+        part = columns if rows.size == len(keep) else [[c[i] for i in rows.tolist()] for c in columns]
+        new_events = Rows("ticket_events", EVENT_COLUMNS, None, part, int(rows.size))
+        return copy_once(self._driver(), new_events, progress)
 
     # --- small tables ----------------------------------------------------------------------------------
 
+    @_translated
     def _insert(
         self, table: Table, client_id: int, rows: list[dict[str, Any]], name: str, update: bool = False
     ) -> ImportCounts:
+        self._start_writing()
         counts = ImportCounts()
         count = select(func.count()).select_from(table).where(table.c.client_id == client_id)
         before = int(self.session.scalar(count) or 0)
@@ -376,7 +355,7 @@ class SqlImports:
                 )
             else:
                 statement = insert.on_conflict_do_nothing(index_elements=unique)
-            for part in _chunks(len(rows), 5_000):
+            for part in chunks(len(rows), 5_000):
                 self.session.execute(statement, [{"client_id": client_id, **row} for row in rows[part]])
         after = int(self.session.scalar(count) or 0)
         counts.count(name, after - before, len(rows) - (after - before))

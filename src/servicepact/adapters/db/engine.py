@@ -3,6 +3,14 @@
 ``SERVICEPACT_DATABASE_URL`` chooses the database; the default is the SQLite file ``./servicepact.db``.
 SQLite runs in WAL mode (readers never wait for the writer) with foreign keys on and a busy timeout;
 PostgreSQL goes through psycopg 3 (``postgresql+psycopg://user@host/db``).
+
+SQLite and concurrent writers: a transaction that has read and then writes cannot wait for the write lock
+(SQLite answers ``database is locked`` at once, whatever the busy timeout, as its snapshot may be stale).
+So every transaction begins ``DEFERRED`` (readers run side by side and never queue behind a writer), and
+before its first write the transaction becomes a write transaction: its read snapshot is ended (nothing
+was written yet, so nothing is lost) and ``BEGIN IMMEDIATE`` waits, up to the busy timeout, for the write
+lock. What the transaction read before that is as fresh as under PostgreSQL's READ COMMITTED; from its
+first write on, a writer holds the one write lock to its commit and sees every committed change.
 """
 
 from __future__ import annotations
@@ -12,7 +20,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
@@ -75,13 +83,17 @@ connection that a thread holds."""
 
 
 def make_engine(settings: DatabaseSettings) -> Engine:
-    """An engine for ``settings``; on SQLite every connection gets WAL, foreign keys and a busy timeout."""
+    """An engine for ``settings``; on SQLite every connection gets WAL, foreign keys and a busy timeout,
+    and a transaction becomes a write transaction (``BEGIN IMMEDIATE``) before its first write."""
     options: dict[str, Any] = {"echo": settings.echo, "pool_size": POOL_SIZE, "max_overflow": POOL_OVERFLOW}
     if settings.dialect == "sqlite":
         engine = create_engine(settings.url, **options)
         event.listen(engine, "connect", _sqlite_pragmas)
         # pysqlite starts transactions late and by itself; SQLAlchemy issues BEGIN instead (its recipe).
-        event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN"))
+        event.listen(engine, "begin", _begin_deferred)
+        event.listen(engine, "before_cursor_execute", _before_statement)
+        event.listen(engine, "commit", _transaction_ended)
+        event.listen(engine, "rollback", _transaction_ended)
         return engine
     return create_engine(settings.url, pool_pre_ping=True, **options)
 
@@ -94,3 +106,52 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL: commits are atomic and durable enough
     cursor.close()
+
+
+_WRITING = "servicepact_writing"
+"""Key of ``Connection.info``: False in a SQLite transaction that has not written yet, True once it has
+become a write transaction, absent between transactions."""
+
+_WRITES = frozenset(
+    {"INSERT", "UPDATE", "DELETE", "REPLACE", "CREATE", "DROP", "ALTER", "SAVEPOINT", "VACUUM", "REINDEX"}
+)
+"""First words of the statements that write (a SAVEPOINT guards writes to come: taken inside the write
+transaction, it is never ended by the switch to one)."""
+
+
+def _begin_deferred(connection: Connection) -> None:
+    connection.info[_WRITING] = False
+    connection.exec_driver_sql("BEGIN")
+
+
+def _transaction_ended(connection: Connection) -> None:
+    connection.info.pop(_WRITING, None)
+
+
+def _before_statement(
+    connection: Connection, _cursor: Any, statement: str, _parameters: Any, context: Any, _many: bool
+) -> None:
+    if connection.info.get(_WRITING) is not False:
+        return
+    first = statement.lstrip().split(None, 1)[0].upper() if statement.strip() else ""
+    writes = context is not None and (context.isinsert or context.isupdate or context.isdelete)
+    if writes or first in _WRITES:
+        start_writing(connection)
+
+
+def start_writing(connection: Connection) -> None:
+    """Make the SQLite transaction of ``connection`` a write transaction before its first write (see the
+    module's docstring); nothing when it already is one, or on PostgreSQL (whose writers wait for row
+    locks by themselves).
+
+    Raises the driver's ``OperationalError`` (``database is locked``) when the write lock stays taken
+    longer than the busy timeout.
+    """
+    if connection.info.get(_WRITING) is not False:
+        return
+    driver = connection.connection.driver_connection
+    assert driver is not None
+    if driver.in_transaction:
+        driver.execute("COMMIT")  # a read-only snapshot: nothing written, nothing to keep
+    driver.execute("BEGIN IMMEDIATE")  # waits for the write lock, up to the busy timeout
+    connection.info[_WRITING] = True

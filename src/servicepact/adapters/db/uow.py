@@ -1,4 +1,5 @@
-"""The SQLAlchemy unit of work: one session, one transaction; database errors become ServicepactErrors."""
+"""The SQLAlchemy unit of work: one session, one transaction; database errors become ServicepactErrors
+(``errors.translate``)."""
 
 from __future__ import annotations
 
@@ -6,35 +7,16 @@ from types import TracebackType
 from typing import Self
 
 from sqlalchemy import select, update
-from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from servicepact.adapters.db.bulk import SqlImports
+from servicepact.adapters.db.errors import is_database_error, translate
 from servicepact.adapters.db.records import SqlRecords
 from servicepact.adapters.db.repositories import SqlAgreements, SqlAudit, SqlClients, SqlTokens, SqlUsers
 from servicepact.adapters.db.tables import REVISION_ROW, DataRevisionRow
 from servicepact.adapters.system_time import SystemTime
-from servicepact.domain.errors import ConflictError, ExternalServiceError, ServicepactError
 from servicepact.services.ports import TimeSource
-
-
-def translate(error: SQLAlchemyError) -> ServicepactError:
-    """The ServicepactError for a database error (raise it ``from`` the original)."""
-    if isinstance(error, IntegrityError):
-        return ConflictError(f"the change contradicts what is stored: {_first_line(error)}")
-    if isinstance(error, OperationalError):
-        text = _first_line(error)
-        if "locked" in text or "busy" in text or "deadlock" in text or "could not serialize" in text:
-            return ConflictError(f"the database is busy with another change; try again ({text})")
-        return ExternalServiceError(f"the database failed: {text}", permanent=False)
-    if isinstance(error, DBAPIError):
-        return ExternalServiceError(f"the database refused the change: {_first_line(error)}")
-    return ExternalServiceError(f"database error: {error}")
-
-
-def _first_line(error: SQLAlchemyError) -> str:
-    original = getattr(error, "orig", None) or error
-    return str(original).strip().splitlines()[0] if str(original).strip() else type(original).__name__
 
 
 class SqlAlchemyUnitOfWork:
@@ -49,6 +31,11 @@ class SqlAlchemyUnitOfWork:
         self.time_source: TimeSource = time_source or SystemTime()
         self._session: Session | None = None
         self._depth = 0
+        bind = sessions.kw.get("bind")
+        # The driver's own errors (sqlite3.Error, psycopg.Error) escape SQLAlchemy on the bulk paths.
+        self._driver_error: type[BaseException] = (
+            bind.dialect.loaded_dbapi.Error if bind is not None else SQLAlchemyError
+        )
 
     @property
     def session(self) -> Session:
@@ -85,7 +72,7 @@ class SqlAlchemyUnitOfWork:
             session.rollback()
         finally:
             session.close()
-        if isinstance(exc, SQLAlchemyError):
+        if exc is not None and is_database_error(exc, self._driver_error):
             raise translate(exc) from exc
 
     def commit(self, *, changes_data: bool = True) -> None:

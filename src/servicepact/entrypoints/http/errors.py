@@ -15,6 +15,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from servicepact.domain.errors import (
     AgreementError,
+    BusyError,
     CalendarRangeError,
     ConflictError,
     DataRowError,
@@ -36,6 +37,7 @@ STATUS: list[tuple[type[ServicepactError], int, str]] = [
     (NotFoundError, 404, "not_found"),
     (PermissionDeniedError, 403, "forbidden"),
     (ConflictError, 409, "conflict"),
+    (BusyError, 503, "busy"),  # with Retry-After: nothing was changed, the same request may succeed
     (ExternalServiceError, 503, "unavailable"),
 ]
 
@@ -74,7 +76,10 @@ def install_error_handlers(app: FastAPI) -> None:
                 {"source": r.source, "line": r.line, "column": r.field, "reason": r.reason}
                 for r in rows[:100]
             ]
-        return JSONResponse(error_body(code, error.message, _field_of(error), **extra), status_code=status)
+        headers = {"Retry-After": str(error.retry_after)} if isinstance(error, BusyError) else None
+        return JSONResponse(
+            error_body(code, error.message, _field_of(error), **extra), status_code=status, headers=headers
+        )
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(_: Request, error: RequestValidationError) -> JSONResponse:
