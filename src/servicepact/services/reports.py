@@ -28,21 +28,24 @@ import numpy as np
 
 from servicepact.domain.agreement import Agreement
 from servicepact.domain.clocks import TicketJudges
-from servicepact.domain.errors import InputError, NotFoundError
+from servicepact.domain.errors import InputError, Location, NotFoundError
 from servicepact.domain.evaluation import Evaluation, EvaluationInputs, Period
 from servicepact.domain.records import Ticket
 from servicepact.services import access
 from servicepact.services.evaluation import UptimeConvention, evaluate_period, period_of
-from servicepact.services.model import AgreementVersion, Client, Principal
+from servicepact.services.model import AgreementVersion, Client, Principal, Role
 from servicepact.services.ports import AgreementParser, UnitOfWork
 from servicepact.services.revision_cache import RevisionCache
 from servicepact.services.stored_inputs import StoredInputs, read_period
 from servicepact.services.versions import AgreementInForce, VersionRule, client_rule, parsed_version
 
 __all__ = [
+    "MAX_REPORT_MONTHS",
+    "MAX_STAFF_REPORT_MONTHS",
     "JudgedPeriod",
     "StoredPeriod",
     "StoredPeriods",
+    "check_period_length",
     "client_zone",
     "judged_period",
     "stored_period",
@@ -65,6 +68,14 @@ class StoredPeriod:
 
 StoredPeriods = RevisionCache[StoredPeriod]
 """Evaluations kept per data revision, caller scope, client, period and minute of ``now``."""
+
+MAX_REPORT_MONTHS = 13
+"""The longest period a client user may ask for: a year and the month before it (a 200-year report took
+54 s of a server's time)."""
+
+MAX_STAFF_REPORT_MONTHS = 120
+"""The longest period staff may ask for over HTTP (ten years), so that no request's work is unbounded.
+The command line (a principal without a user) is not capped: it spends its own process's time."""
 
 REUSE_SECONDS = 60
 """A kept evaluation is reused within the same minute of ``now`` while the data stay the same."""
@@ -102,6 +113,7 @@ def judged_period(
     latest = _agreement(parsed_version(rule.versions[-1], parser).agreement, rule.versions[-1], owner)
     label = period if period is not None else f"{now.astimezone(_zone(latest)):%Y-%m}"
     chosen = period_of(latest, label)
+    check_period_length(principal, chosen)
     version = rule.for_period(chosen.end, now)
     if version is None:
         first = rule.versions[0].effective_from
@@ -113,6 +125,22 @@ def judged_period(
     if in_force.agreement is not None and in_force.agreement.support is not None:
         chosen = period_of(in_force.agreement, label if isinstance(label, str) else chosen)
     return JudgedPeriod(owner, rule, chosen, in_force)
+
+
+def check_period_length(principal: Principal, period: Period) -> None:
+    """Raise :class:`InputError` naming ``period`` when it is longer than ``principal`` may ask for."""
+    if principal.user_id is None:
+        return
+    staff = principal.role is not Role.CLIENT
+    cap = MAX_STAFF_REPORT_MONTHS if staff else MAX_REPORT_MONTHS
+    first, end = period.first_day, period.end_day
+    months = (end.year - first.year) * 12 + end.month - first.month
+    if months > cap or (months == cap and end.day > first.day):
+        advice = "ask for a shorter one" if staff else "ask your provider for a longer one"
+        raise InputError(
+            f"period {period.label!r} is too long: a report covers at most {cap} months; {advice}",
+            location=Location(path="period"),
+        )
 
 
 def stored_period(

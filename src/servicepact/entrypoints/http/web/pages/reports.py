@@ -20,6 +20,7 @@ from servicepact.entrypoints.http.context import context_of
 from servicepact.entrypoints.http.web.common import SignedIn, WebRoute, new_uow, now_of, render, web_state
 from servicepact.services import clients, dashboard
 from servicepact.services.dashboard import ClientOverview
+from servicepact.services.reports import check_period_length
 
 router = APIRouter(route_class=WebRoute)
 
@@ -46,8 +47,9 @@ def _overview(request: Request, viewer: SignedIn, slug: str, period: str) -> tup
     zone = in_force.agreement.calendar(in_force.agreement.support.calendar).timezone
     local = now.astimezone(zone).date()
     if period:
-        # A period that cannot be one is said as such (the overview would only show no report).
-        Period.parse(period, zone)
+        # A period that cannot be one, or is longer than the viewer may ask for, is said as such (the
+        # overview would only show no report).
+        check_period_length(viewer.principal, Period.parse(period, zone))
     months = _months(local, 6)
     quarters = sorted({f"{m[:4]}-Q{(int(m[5:]) - 1) // 3 + 1}" for m in months}, reverse=True)
     # The period is read and judged by the version in force at its end (spec §6), not the one of today.
