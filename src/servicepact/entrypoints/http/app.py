@@ -14,6 +14,7 @@ from fastapi import FastAPI
 from servicepact.adapters.system_time import SystemTime
 from servicepact.entrypoints.http.api import router as api_router
 from servicepact.entrypoints.http.api_docs import install_api_docs
+from servicepact.entrypoints.http.body_limit import BodyLimit
 from servicepact.entrypoints.http.context import make_context
 from servicepact.entrypoints.http.errors import install_error_handlers
 from servicepact.entrypoints.http.ops import install_operations
@@ -73,4 +74,5 @@ def create_app(
     # The web UI is left out of the OpenAPI document.
     app.include_router(api_router, prefix=API_PREFIX)
     app.include_router(web_router, include_in_schema=False)
+    app.add_middleware(BodyLimit)  # 413 as soon as a body passes the limit, before anything stores it
     return app
