@@ -9,6 +9,7 @@ from typing import Annotated, Any
 from zoneinfo import ZoneInfo
 
 from fastapi import APIRouter, File, Form, Request, UploadFile
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 
 from servicepact.adapters.rendering import renderer_for
@@ -181,6 +182,25 @@ async def upload(
                 error = t.gettext("The file is not UTF-8 text.")
     if not error and not text.strip():
         error = t.gettext("Choose a YAML file or paste the agreement.")
+    # Parsing, linting and storing the agreement (seconds for a big one) run in a worker thread: on the
+    # event loop they would hold up every other request of the process.
+    return await run_in_threadpool(
+        _upload_text, request, viewer, client, source, text, error, bool(activate), effective_from
+    )
+
+
+def _upload_text(
+    request: Request,
+    viewer: SignedIn,
+    client: Any,
+    source: str,
+    text: str,
+    error: str | None,
+    activate: bool,
+    effective_from: str,
+) -> Response:
+    """The upload page's answer for the agreement ``text`` read from the form (``error``: why not)."""
+    slug, t = client.slug, viewer.texts
     values: dict[str, Any] = {"client": client, "result": None, "lines": [], "text": text, "error": error}
     if error:
         return render(request, "upload.html", values, status=422)
@@ -204,7 +224,7 @@ async def upload(
             text,
             web_state(request).parser,
             source=source,
-            activate=bool(activate),
+            activate=activate,
             effective_from=starts,
             language=t.language,
         )

@@ -18,6 +18,7 @@ from typing import Annotated, Any
 from zoneinfo import ZoneInfo
 
 from fastapi import APIRouter, File, Form, Request, UploadFile
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 
 from servicepact.adapters.db.input_files import FileInputReader
@@ -226,7 +227,8 @@ async def upload_file(
         secrets.token_urlsafe(16), viewer.user.id, slug, ImportKind(kind), name, folder, now_of(request)
     )
     web_state(request).uploads.add(pending)
-    return _preview(request, viewer, pending, {}, None)
+    # Reading and checking the file's rows (seconds for a big file) runs in a worker thread, off the loop.
+    return await run_in_threadpool(_preview, request, viewer, pending, {}, None)
 
 
 def _mapping(form: Any, pending: Pending) -> dict[str, str]:
@@ -243,14 +245,26 @@ def _mapping(form: Any, pending: Pending) -> dict[str, str]:
 async def repreview(request: Request, slug: str, token: str, viewer: SignedIn, _: Csrf) -> Response:
     pending = _pending(request, viewer, slug, token)
     form = await request.form()
-    text, values, problem = _value_map(form)
-    return _preview(request, viewer, pending, _mapping(form, pending), problem, (text, values))
+
+    def preview() -> Response:
+        text, values, problem = _value_map(form)
+        return _preview(request, viewer, pending, _mapping(form, pending), problem, (text, values))
+
+    return await run_in_threadpool(preview)
 
 
 @router.post("/clients/{slug}/imports/{token}/confirm")
 async def confirm(request: Request, slug: str, token: str, viewer: SignedIn, _: Csrf) -> Response:
     pending = _pending(request, viewer, slug, token)
     form = await request.form()
+    # The import (parsing, checking and storing every row) runs in a worker thread, off the event loop.
+    return await run_in_threadpool(_confirm, request, slug, token, viewer, pending, form)
+
+
+def _confirm(
+    request: Request, slug: str, token: str, viewer: SignedIn, pending: Pending, form: Any
+) -> Response:
+    """Import the pending file with the form's mapping: the done page, or the preview saying why not."""
     mapping = _mapping(form, pending)
     skip = form.get("skip_bad_rows") == "1"
     text, values, error = _value_map(form)
