@@ -18,7 +18,8 @@ from servicepact.entrypoints.http.body_limit import BodyLimit
 from servicepact.entrypoints.http.context import make_context
 from servicepact.entrypoints.http.errors import install_error_handlers
 from servicepact.entrypoints.http.ops import install_operations
-from servicepact.entrypoints.http.settings import Settings
+from servicepact.entrypoints.http.security_headers import SecurityHeadersMiddleware
+from servicepact.entrypoints.http.settings import Environment, Settings
 from servicepact.entrypoints.http.web.router import router as web_router
 from servicepact.services.live_clocks import AgreementCache
 from servicepact.services.ports import TimeSource, UnitOfWork
@@ -69,6 +70,7 @@ def create_app(
     )
     install_error_handlers(app)
     install_operations(app)  # /healthz, /readyz, /metrics; request ids, logs and metrics
+    app.add_middleware(SecurityHeadersMiddleware, production=settings.environment is Environment.PRODUCTION)
     if settings.api_docs:
         install_api_docs(app, API_PREFIX)
     # The web UI is left out of the OpenAPI document.

@@ -304,9 +304,7 @@ class WebRoute(APIRoute):
                 response = _error_page(request, error.status_code, t.gettext("Error"), str(error.detail))
             _write_cookie(request, response)
             response.headers.setdefault("Cache-Control", "no-store")
-            response.headers.setdefault("X-Frame-Options", "SAMEORIGIN")
-            response.headers.setdefault("X-Content-Type-Options", "nosniff")
-            response.headers.setdefault("Referrer-Policy", "same-origin")
+            # The security headers are set for every response by http/security_headers.py.
             elapsed = time.perf_counter() - started
             response.headers["Server-Timing"] = f"page;dur={elapsed * 1000:.1f}"
             timings = web_state(request).timings
