@@ -33,10 +33,13 @@ def heading(browser: WebDriver) -> str:
 
 
 def wait_for_file(folder: Path, suffix: str, timeout: float = 20) -> Path:
+    """The downloaded file, once Chromium has finished it: it may create the file under its final name
+    before writing it, so wait until no ``.crdownload`` remains and the file holds bytes."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         done = [p for p in folder.iterdir() if p.suffix == suffix]
-        if done:
+        writing = any(p.suffix == ".crdownload" for p in folder.iterdir())
+        if done and not writing and done[0].stat().st_size > 0:
             return done[0]
         time.sleep(0.1)
     raise AssertionError(f"no {suffix} file was downloaded to {folder}: {list(folder.iterdir())}")
