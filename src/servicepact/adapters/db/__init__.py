@@ -49,7 +49,7 @@ class Database:
         return migrate.current_revision(self.engine)
 
     def head_revision(self) -> str | None:
-        return migrate.head_revision(self.engine)
+        return migrate.head_revision()
 
     def is_empty(self) -> bool:
         return migrate.is_empty(self.engine)

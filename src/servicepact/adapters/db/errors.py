@@ -25,7 +25,7 @@ def translate(error: BaseException) -> ServicepactError:
     :class:`BusyError` (503 with ``Retry-After``); a broken constraint a :class:`ConflictError` (409).
     """
     original = getattr(error, "orig", None) or error
-    text = _first_line(original)
+    text = first_line(original)
     kinds = {kind.__name__ for kind in type(original).__mro__}
     if getattr(original, "sqlstate", None) in BUSY_SQLSTATES or (
         "OperationalError" in kinds and ("locked" in text or "busy" in text)
@@ -48,8 +48,19 @@ def is_database_error(error: BaseException | None, driver_error: type[BaseExcept
     return isinstance(error, SQLAlchemyError | driver_error)
 
 
-def _first_line(original: BaseException) -> str:
-    return str(original).strip().splitlines()[0] if str(original).strip() else type(original).__name__
+def first_line(error: BaseException) -> str:
+    """The first line of the driver's message for ``error`` (SQLAlchemy's wrapper unwrapped), or the error's
+    type name when it says nothing."""
+    original = getattr(error, "orig", None) or error
+    text = str(original).strip()
+    return text.splitlines()[0] if text else type(original).__name__
 
 
-__all__ = ["BUSY_SQLSTATES", "RETRY_AFTER_SECONDS", "UNIQUE_VIOLATION", "is_database_error", "translate"]
+__all__ = [
+    "BUSY_SQLSTATES",
+    "RETRY_AFTER_SECONDS",
+    "UNIQUE_VIOLATION",
+    "first_line",
+    "is_database_error",
+    "translate",
+]

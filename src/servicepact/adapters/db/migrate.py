@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
@@ -34,8 +36,13 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(connection).get_current_revision()
 
 
-def head_revision(engine: Engine) -> str | None:
-    return ScriptDirectory.from_config(alembic_config(engine)).get_current_head()
+@cache
+def head_revision() -> str | None:
+    """The newest revision of the shipped migration scripts, the same for every database (read once per
+    process: the scripts are package files and do not change while it runs)."""
+    config = Config()
+    config.set_main_option("script_location", SCRIPT_LOCATION)
+    return ScriptDirectory.from_config(config).get_current_head()
 
 
 def is_empty(engine: Engine) -> bool:

@@ -13,6 +13,7 @@ from fastapi.responses import JSONResponse, Response
 from sqlalchemy.exc import SQLAlchemyError
 
 from servicepact.adapters.db import Database
+from servicepact.adapters.db.errors import first_line
 from servicepact.entrypoints.http.context import context_of
 from servicepact.entrypoints.http.metrics import exposition, listen_to_services
 from servicepact.entrypoints.http.middleware import RequestMiddleware
@@ -64,7 +65,7 @@ def readiness(request: Request) -> dict[str, dict[str, Any]]:
             connection.exec_driver_sql("SELECT 1")
     except SQLAlchemyError as error:
         return {
-            "database": {"ok": False, "detail": f"the database does not answer: {_first_line(error)}"},
+            "database": {"ok": False, "detail": f"the database does not answer: {first_line(error)}"},
             "migrations": {"ok": False, "detail": "not checked: the database does not answer"},
         }
     try:
@@ -72,9 +73,9 @@ def readiness(request: Request) -> dict[str, dict[str, Any]]:
     except SQLAlchemyError as error:
         return {
             "database": {"ok": True},
-            "migrations": {"ok": False, "detail": f"the schema revision is unreadable: {_first_line(error)}"},
+            "migrations": {"ok": False, "detail": f"the schema revision is unreadable: {first_line(error)}"},
         }
-    head = _head_revision(request, database)
+    head = database.head_revision()
     if current != head:
         detail = (
             f"the database is at schema revision {current or 'none'}, this servicepact needs {head}: "
@@ -85,18 +86,3 @@ def readiness(request: Request) -> dict[str, dict[str, Any]]:
             "migrations": {"ok": False, "detail": detail, "current": current, "head": head},
         }
     return {"database": {"ok": True}, "migrations": {"ok": True, "current": current}}
-
-
-def _head_revision(request: Request, database: Database) -> str | None:
-    """The newest revision the code knows: read from the migration scripts once per app."""
-    state = request.app.state
-    if not hasattr(state, "head_revision"):
-        state.head_revision = database.head_revision()
-    head: str | None = state.head_revision
-    return head
-
-
-def _first_line(error: SQLAlchemyError) -> str:
-    original = getattr(error, "orig", None) or error
-    text = str(original).strip()
-    return text.splitlines()[0] if text else type(original).__name__
